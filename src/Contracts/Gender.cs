@@ -1,0 +1,8 @@
+namespace Dating.Contracts;
+
+public enum Gender
+{
+    Man,
+    Woman,
+    Nonbinary,
+}
