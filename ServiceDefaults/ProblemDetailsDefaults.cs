@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.Extensions.Hosting;
+
+// RFC 9457 problem details for every error: thrown exceptions (UseExceptionHandler) and empty
+// error responses such as 404 and 405 (UseStatusCodePages) both go through IProblemDetailsService.
+public static class ProblemDetailsDefaults
+{
+    public const string RequestIdExtension = "requestId";
+
+    public static TBuilder AddProblemDetailsDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var http = context.HttpContext;
+            context.ProblemDetails.Instance ??= $"{http.Request.PathBase}{http.Request.Path}";
+            context.ProblemDetails.Extensions[RequestIdExtension] = http.TraceIdentifier;
+
+            // A bad request's message is written by the framework for the client; any other exception stays private.
+            if (context.Exception is BadHttpRequestException badRequest)
+            {
+                context.ProblemDetails.Detail ??= badRequest.Message;
+            }
+        });
+
+        builder.Services.Configure<ExceptionHandlerOptions>(options =>
+        {
+            options.StatusCodeSelector = StatusCodeOf;
+            options.SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException;
+        });
+
+        builder.Services.AddSingleton<IDeveloperPageExceptionFilter, SafeDeveloperExceptionFilter>();
+
+        return builder;
+    }
+
+    // Malformed JSON, a missing body or a body over the limit: the client's fault, with the framework's status.
+    private static int StatusCodeOf(Exception exception) => exception switch
+    {
+        BadHttpRequestException badRequest => badRequest.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Dating.ServiceDefaults.Tests;
+
+// A tiny host with the service defaults and a few endpoints, on TestServer or (where the server's own
+// behaviour matters, such as body limits) on Kestrel at 127.0.0.1 with a free port.
+public sealed class TestApp : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private TestApp(WebApplication app, HttpClient client)
+    {
+        this.app = app;
+        Client = client;
+    }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<TestApp> StartAsync(
+        Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? map = null,
+        bool kestrel = false,
+        string environment = "Production")
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Logging.ClearProviders();
+        if (kestrel)
+        {
+            builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
+        builder.AddServiceDefaults();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        TestEndpoints.Map(app);
+        map?.Invoke(app);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+
+        var client = kestrel
+            ? new HttpClient { BaseAddress = new Uri(AddressOf(app)) }
+            : app.GetTestClient();
+        return new TestApp(app, client);
+    }
+
+    private static string AddressOf(WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await app.DisposeAsync();
+    }
+}
