@@ -1,0 +1,87 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Dating.BuildingBlocks.Messaging;
+
+public static class MessageBusExtensions
+{
+    /// <summary>
+    /// The process's one bus, with every consumer the modules registered. Queues are named
+    /// <c>{OTEL_SERVICE_NAME or module}-{consumer}</c>; exchanges after the events' versioned wire names.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, MessageBusTransport transport)
+    {
+        var registry = MessagingRegistry.From(builder.Services);
+        if (registry.BusAdded)
+        {
+            throw new InvalidOperationException("AddMessageBus() was already called: a process has one bus.");
+        }
+
+        registry.BusAdded = true;
+        builder.Services.AddMessagingOptions();
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"];
+
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            foreach (var consumer in registry.Consumers)
+            {
+                var queue = EndpointNames.ForConsumer(
+                    string.IsNullOrWhiteSpace(serviceName) ? consumer.Module : serviceName, consumer.ConsumerType);
+                bus.AddConsumer(consumer.ConsumerType).Endpoint(e => e.Name = queue);
+            }
+
+            bus.ConfigureHealthCheckOptions(health =>
+            {
+                health.Name = "masstransit";
+                // A broker outage degrades readiness but never fails it: the outbox holds events until the broker is back.
+                health.MinimalFailureStatus = HealthStatus.Degraded;
+                health.Tags.Add("ready");
+            });
+
+            switch (transport)
+            {
+                case MessageBusTransport.RabbitMq:
+                    bus.UsingRabbitMq((context, cfg) =>
+                    {
+                        cfg.Host(RabbitMqUri(context.GetRequiredService<IConfiguration>()), _ => { });
+                        ConfigureBus(context, cfg);
+                    });
+                    break;
+                case MessageBusTransport.InMemory:
+                    bus.UsingInMemory(ConfigureBus);
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(transport), transport, "Unknown transport.");
+            }
+        });
+        return builder;
+    }
+
+    private static void ConfigureBus<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg)
+        where TEndpoint : IReceiveEndpointConfigurator
+    {
+        var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
+        cfg.MessageTopology.SetEntityNameFormatter(new IntegrationEventEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));
+
+        // Transient failures retry with back-off; after the last retry MassTransit parks the message in <queue>_error.
+        cfg.UseMessageRetry(retry => retry.Exponential(
+            options.RetryLimit, options.RetryMinInterval, options.RetryMaxInterval, options.RetryIntervalDelta));
+        cfg.ConfigureEndpoints(context);
+    }
+
+    private static Uri RabbitMqUri(IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("rabbitmq");
+        if (string.IsNullOrWhiteSpace(connectionString) || !Uri.TryCreate(connectionString, UriKind.Absolute, out var uri))
+        {
+            throw new InvalidOperationException("ConnectionStrings:rabbitmq must be an amqp URI, e.g. amqp://guest:guest@127.0.0.1:5672/.");
+        }
+
+        return uri;
+    }
+}
