@@ -46,7 +46,7 @@ public abstract class BackingServer(string name, BackingServicesOptions options)
 
         Directory.CreateDirectory(DataDirectory);
         await PrepareAsync(ct);
-        var spec = CreateProcessSpec();
+        var spec = CreateProcessSpec() with { OwnSession = true };
         var logFile = Options.LogDirectory is null ? null : Path.Combine(Options.LogDirectory, $"{Name}.log");
         _process = ManagedProcess.Start(spec, logFile, Options.OnOutput is null ? null : line => Options.OnOutput(Name, line));
         await File.WriteAllTextAsync(PidFile, _process.Pid.ToString(), ct);

@@ -34,7 +34,9 @@ public sealed class ManagedProcess : IAsyncDisposable
 
     public static ManagedProcess Start(ProcessSpec spec, string? logFile = null, Action<string>? onLine = null)
     {
-        var info = new ProcessStartInfo(spec.FileName)
+        // setsid execs in place (a forked child is never a group leader), so the pid we hold stays the program's.
+        var useSetsid = spec.OwnSession && CommandRunner.FindOnPath("setsid") is not null;
+        var info = new ProcessStartInfo(useSetsid ? "setsid" : spec.FileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,6 +44,11 @@ public sealed class ManagedProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = spec.WorkingDirectory ?? Environment.CurrentDirectory,
         };
+        if (useSetsid)
+        {
+            info.ArgumentList.Add(spec.FileName);
+        }
+
         foreach (var argument in spec.Arguments)
         {
             info.ArgumentList.Add(argument);

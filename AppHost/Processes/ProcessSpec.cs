@@ -7,5 +7,11 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
 
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// Runs in a session of its own, so a Ctrl+C in the terminal reaches only the AppHost, which then stops
+    /// its servers in order (otherwise the terminal signals the whole process group at once).
+    /// </summary>
+    public bool OwnSession { get; init; }
+
     public override string ToString() => $"{FileName} {string.Join(' ', Arguments)}";
 }

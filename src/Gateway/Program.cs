@@ -1,3 +1,23 @@
+using Dating.BuildingBlocks.Sessions;
+using Dating.Gateway;
+using Dating.Gateway.Docs;
+using Dating.Gateway.RateLimiting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddSessionAuthentication();
+builder.AddAuthRateLimiting();
+builder.AddGatewayProxy();
+
 var app = builder.Build();
+
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapApiDocs();
+app.MapGatewayProxy();
+
 app.Run();

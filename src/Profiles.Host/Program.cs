@@ -1,3 +1,15 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Profiles;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddProfiles();
+builder.AddMessageBus(MessageBusTransport.RabbitMq);
+
 var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapProfiles();
+
 app.Run();

@@ -1,0 +1,182 @@
+using Dating.AppHost.BackingServices;
+
+namespace Dating.AppHost.Orchestration;
+
+/// <summary>
+/// A whole running stack: backing services, every service replica as its own process, and the gateway
+/// in front. Services get their configuration the way an Aspire AppHost passes it, so they would run
+/// unchanged under Aspire. Used by <c>dotnet run --project AppHost</c> and by end-to-end tests.
+/// </summary>
+public sealed class DistributedStack : IAsyncDisposable
+{
+    private readonly StackOptions _options;
+    private readonly bool _ownsBackingServices;
+    private readonly List<ServiceReplica> _replicas = [];
+    private bool _stopped;
+
+    private DistributedStack(StackOptions options, BackingServiceSet backingServices, bool ownsBackingServices)
+    {
+        _options = options;
+        BackingServices = backingServices;
+        _ownsBackingServices = ownsBackingServices;
+    }
+
+    public BackingServiceSet BackingServices { get; }
+
+    /// <summary>Every service replica, without the gateway.</summary>
+    public IReadOnlyList<ServiceReplica> Replicas => _replicas;
+
+    public ServiceReplica Gateway { get; private set; } = null!;
+
+    /// <summary>The public API: the gateway.</summary>
+    public Uri PublicUrl => Gateway.Url;
+
+    public IEnumerable<ServiceReplica> ReplicasOf(string service) => _replicas.Where(r => r.Service.Name == service);
+
+    public ServiceReplica Replica(string service, int index) =>
+        ReplicasOf(service).FirstOrDefault(r => r.Index == index)
+        ?? throw new StackConfigurationException($"There is no replica {index} of {service}.");
+
+    public static async Task<DistributedStack> StartAsync(StackOptions options, CancellationToken ct = default)
+    {
+        var services = ServiceCatalog.For(options.Topology);
+        ValidateReplicas(options, services);
+        Directory.CreateDirectory(options.LogDirectory);
+
+        var backing = options.BackingServices;
+        var owns = backing is null;
+        backing ??= await BackingServiceSet.StartAsync(
+            BackingServicesOptions.Development(options.Fresh, options.Log, options.OnOutput) with { IncludeRabbitMq = options.Topology == Topology.Microservices },
+            ct);
+
+        var stack = new DistributedStack(options, backing, owns);
+        try
+        {
+            await stack.StartServicesAsync(services, ct);
+        }
+        catch
+        {
+            await stack.StopAsync();
+            throw;
+        }
+
+        return stack;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
+        // Reverse order: the gateway first, so no request reaches a stopping service; backing services last.
+        if (Gateway is not null)
+        {
+            await Gateway.StopAsync();
+        }
+
+        await Task.WhenAll(_replicas.AsEnumerable().Reverse().Select(r => r.StopAsync()));
+        if (_ownsBackingServices)
+        {
+            await BackingServices.StopAsync();
+        }
+
+        _options.Log("stack stopped");
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>Name, state, URL and pid of every resource.</summary>
+    public IReadOnlyList<ResourceRow> Resources()
+    {
+        var rows = BackingServices.All
+            .Select(s => new ResourceRow(s.Name, s.IsRunning ? "Running" : "Stopped", $"127.0.0.1:{s.Port}", s.Pid))
+            .ToList();
+        if (BackingServices.RabbitMq is { } rabbit)
+        {
+            rows.Add(new ResourceRow("rabbitmq-ui", rabbit.IsRunning ? "Running" : "Stopped", rabbit.ManagementUrl.ToString().TrimEnd('/'), rabbit.Pid));
+        }
+
+        rows.AddRange(_replicas.Append(Gateway).Select(r => new ResourceRow(r.Name, r.State.ToString(), r.Url.ToString().TrimEnd('/'), r.Pid)));
+        return rows;
+    }
+
+    private async Task StartServicesAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken ct)
+    {
+        foreach (var service in services)
+        {
+            for (var i = 0; i < _options.ReplicasOf(service.Name); i++)
+            {
+                var index = i;
+                _replicas.Add(new ServiceReplica(service, i, PortFor(service, i), _options, () => EnvironmentFor(service, index)));
+            }
+        }
+
+        Gateway = new ServiceReplica(ServiceCatalog.Gateway, 0, PortFor(ServiceCatalog.Gateway, 0), _options, () => EnvironmentFor(ServiceCatalog.Gateway, 0));
+        _options.Log($"starting {string.Join(", ", _replicas.Select(r => r.Name))}");
+        await Task.WhenAll(_replicas.Select(r => r.StartAsync(ct)));
+        _options.Log("starting gateway");
+        await Gateway.StartAsync(ct);
+    }
+
+    private int PortFor(ServiceDefinition service, int index)
+    {
+        if (!_options.FixedPorts)
+        {
+            return BackingServicePorts.FreePort();
+        }
+
+        var port = service.BasePort + index;
+        return BackingServicePorts.IsInUse(port)
+            ? throw new StackConfigurationException($"{service.Name}-{index}: port {port} is in use (is another stack running?).")
+            : port;
+    }
+
+    private Dictionary<string, string?> EnvironmentFor(ServiceDefinition service, int index)
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_URLS"] = (service == ServiceCatalog.Gateway ? Gateway : Replica(service.Name, index)).Url.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["DOTNET_ENVIRONMENT"] = "Development",
+            ["OTEL_SERVICE_NAME"] = service.Name,
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={service.Name}-{index}",
+        };
+        foreach (var (name, value) in BackingServices.ConnectionStrings)
+        {
+            environment[$"ConnectionStrings__{name}"] = value;
+        }
+
+        // Service discovery the Aspire way: every replica of every service, by name.
+        foreach (var replica in _replicas)
+        {
+            environment[$"services__{replica.Service.Name}__http__{replica.Index}"] = replica.Url.ToString().TrimEnd('/');
+        }
+
+        foreach (var (name, value) in _options.Environment)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+
+    private static void ValidateReplicas(StackOptions options, IReadOnlyList<ServiceDefinition> services)
+    {
+        foreach (var (name, count) in options.Replicas)
+        {
+            if (services.All(s => s.Name != name))
+            {
+                throw new StackConfigurationException(
+                    $"--replicas: unknown service '{name}'. Services in this topology: {string.Join(", ", services.Select(s => s.Name))}.");
+            }
+
+            if (count is < 1 or > ServiceDefinition.MaxReplicas)
+            {
+                throw new StackConfigurationException($"--replicas: {name}={count} is out of range (1 to {ServiceDefinition.MaxReplicas}).");
+            }
+        }
+    }
+}

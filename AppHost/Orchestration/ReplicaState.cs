@@ -1,0 +1,11 @@
+namespace Dating.AppHost.Orchestration;
+
+public enum ReplicaState
+{
+    NotStarted,
+    Starting,
+    Running,
+    Restarting,
+    Stopped,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace Dating.AppHost.Orchestration;
+
+public enum Topology
+{
+    Microservices,
+    Monolith,
+}

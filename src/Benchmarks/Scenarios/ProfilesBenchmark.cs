@@ -1,0 +1,116 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dating.AppHost.BackingServices;
+using Dating.AppHost.Orchestration;
+using Dating.Benchmarks.Load;
+
+namespace Dating.Benchmarks.Scenarios;
+
+/// <summary>
+/// Login and a cached public-profile read, through the gateway and directly at the Profiles service,
+/// alternating A B A B so machine noise falls on both: what one proxy hop costs.
+/// </summary>
+public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string> log)
+{
+    private const string Password = "benchmark password 1";
+
+    public async Task<IReadOnlyList<LoadResult>> RunAsync(CancellationToken ct)
+    {
+        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
+        await using var stack = await DistributedStack.StartAsync(new StackOptions
+        {
+            BackingServices = backing,
+            LogDirectory = Path.Combine(Path.GetTempPath(), "dating-benchmarks", "logs"),
+            Log = log,
+            Environment = new Dictionary<string, string?>
+            {
+                ["Logging__LogLevel__Default"] = "Warning",
+                ["Gateway__RateLimiting__Enabled"] = "false",
+                ["Profiles__LoginRateLimit__PerEmail"] = "100000000",
+                ["Profiles__LoginRateLimit__PerAddress"] = "100000000",
+            },
+        }, ct);
+
+        var gateway = stack.PublicUrl;
+        var direct = stack.Replica("profiles", 0).Url;
+        int[] pids = [stack.Gateway.Pid ?? 0, stack.Replica("profiles", 0).Pid ?? 0];
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+
+        log($"seeding {settings.Users} users");
+        var users = await SeedAsync(http, gateway, ct);
+        var token = users[0].Token;
+
+        var scenarios = new (string Name, double Rate, Func<Uri, int, Task<bool>> Send)[]
+        {
+            ("login", settings.LoginRate, (target, i) => LoginAsync(http, target, users[i % users.Count].Email, ct)),
+            ("public profile (cached)", settings.ReadRate, (target, i) => ReadProfileAsync(http, target, token, users[i % users.Count].UserId, ct)),
+        };
+
+        var results = new List<LoadResult>();
+        foreach (var (name, rate, send) in scenarios)
+        {
+            for (var round = 0; round < settings.Rounds; round++)
+            {
+                foreach (var (targetName, target) in new[] { ("direct", direct), ("gateway", gateway) })
+                {
+                    log($"{name} via {targetName}, round {round + 1}");
+                    await LoadGenerator.ClosedAsync(i => send(target, i), settings.Clients, settings.Warmup, ct);
+
+                    var cpuBefore = ProcessCpu.Of(pids);
+                    var closed = await LoadGenerator.ClosedAsync(i => send(target, i), settings.Clients, settings.Duration, ct);
+                    var cpu = ProcessCpu.Of(pids) - cpuBefore;
+                    results.Add(LoadResult.From($"{name}: max", targetName, closed.Latency, closed.Errors, closed.Seconds,
+                        cpu.TotalMilliseconds / Math.Max(1, closed.Latency.TotalCount)));
+
+                    cpuBefore = ProcessCpu.Of(pids);
+                    var open = await LoadGenerator.OpenAsync(i => send(target, i), rate, settings.Duration, ct);
+                    cpu = ProcessCpu.Of(pids) - cpuBefore;
+                    results.Add(LoadResult.From($"{name}: {rate:0}/s", targetName, open.Latency, open.Errors, open.Seconds,
+                        cpu.TotalMilliseconds / Math.Max(1, open.Latency.TotalCount)));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private async Task<List<(Guid UserId, string Email, string Token)>> SeedAsync(HttpClient http, Uri gateway, CancellationToken ct)
+    {
+        var users = new List<(Guid, string, string)>();
+        for (var i = 0; i < settings.Users; i++)
+        {
+            var email = $"bench-{i}-{Guid.NewGuid():N}@example.test";
+            using var response = await http.PostAsJsonAsync(new Uri(gateway, "/api/auth/register"), new
+            {
+                email,
+                password = Password,
+                displayName = $"Bench {i}",
+                birthDate = "1990-01-01",
+                gender = i % 2 == 0 ? "woman" : "man",
+                interestedIn = new[] { "man", "woman" },
+                bio = "Benchmark user.",
+                location = new { latitude = 48.85 + (i % 10) * 0.01, longitude = 2.35 },
+            }, ct);
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            users.Add((body.GetProperty("userId").GetGuid(), email, body.GetProperty("token").GetString()!));
+        }
+
+        return users;
+    }
+
+    private static async Task<bool> LoginAsync(HttpClient http, Uri target, string email, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(target, "/api/auth/login"), new { email, password = Password }, ct);
+        return response.IsSuccessStatusCode;
+    }
+
+    private static async Task<bool> ReadProfileAsync(HttpClient http, Uri target, string token, Guid userId, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(target, $"/api/profiles/{userId}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request, ct);
+        return response.IsSuccessStatusCode;
+    }
+}

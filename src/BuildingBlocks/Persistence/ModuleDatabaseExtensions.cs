@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Dating.BuildingBlocks.Persistence;
+
+public static class ModuleDatabaseExtensions
+{
+    /// <summary>
+    /// A module's own PostgreSQL database: its DbContext (snake_case names, every table and the migrations
+    /// history in the module's schema, so the monolith can host every module in one database), migrations
+    /// applied at start-up under an advisory lock, and readiness checks for both.
+    /// </summary>
+    public static IHostApplicationBuilder AddModuleDatabase<TDbContext>(this IHostApplicationBuilder builder, string connectionName, string schema)
+        where TDbContext : DbContext
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<TDbContext>((provider, options) => options.UseModuleDatabase(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(connectionName)
+                ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."),
+            schema));
+
+        // Registered before the module's other hosted services (the outbox dispatcher among them): they start in order.
+        services.AddSingleton(new MigrationState<TDbContext>(schema));
+        services.AddHostedService<DatabaseMigrator<TDbContext>>();
+        services.AddHealthChecks()
+            .AddCheck<MigrationHealthCheck<TDbContext>>($"{schema}-migrations")
+            .AddDbContextCheck<TDbContext>($"{schema}-db");
+        return builder;
+    }
+
+    /// <summary>The one place the provider options live: runtime and design time (<c>dotnet ef</c>) must agree.</summary>
+    public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
+}

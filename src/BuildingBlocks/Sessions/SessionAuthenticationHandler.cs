@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dating.BuildingBlocks.Sessions;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> (or <c>?access_token=</c> on SignalR hubs) against the session store.
+/// No token or a dead one: 401. The store unreachable: 503, never an anonymous pass.
+/// </summary>
+internal sealed class SessionAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ISessionStore sessions)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    private const string BearerPrefix = "Bearer ";
+    private const string HubsPath = "/hubs";
+    private static readonly object StoreUnavailable = new();
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var token = ReadToken();
+        if (string.IsNullOrEmpty(token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        SessionInfo? session;
+        try
+        {
+            session = await sessions.ValidateAsync(token, Context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        {
+            Logger.LogWarning(exception, "The session store is unreachable; the request is refused.");
+            Context.Items[StoreUnavailable] = true;
+            return AuthenticateResult.Fail("The session store is unavailable.");
+        }
+
+        if (session is null)
+        {
+            return AuthenticateResult.Fail("The session is unknown, expired or revoked.");
+        }
+
+        var userId = session.UserId.ToString();
+        var identity = new ClaimsIdentity(
+            [new Claim(SessionClaimTypes.Subject, userId), new Claim(ClaimTypes.NameIdentifier, userId)],
+            Scheme.Name,
+            SessionClaimTypes.Subject,
+            ClaimTypes.Role);
+        var properties = new AuthenticationProperties { ExpiresUtc = session.ExpiresAt };
+        properties.StoreTokens([new AuthenticationToken { Name = SessionAuthenticationDefaults.TokenName, Value = token }]);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), properties, Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.ContainsKey(StoreUnavailable))
+        {
+            Response.Headers.RetryAfter = "5";
+            return WriteProblemAsync(
+                StatusCodes.Status503ServiceUnavailable,
+                "Service unavailable",
+                "Sessions cannot be checked right now. Try again shortly.");
+        }
+
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return WriteProblemAsync(
+            StatusCodes.Status401Unauthorized,
+            "Unauthorized",
+            "A valid session token is required.");
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This session may not do that.");
+
+    private string? ReadToken()
+    {
+        string? authorization = Request.Headers.Authorization;
+        if (authorization is not null && authorization.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return authorization[BearerPrefix.Length..].Trim();
+        }
+
+        // Browsers cannot set headers on WebSocket requests, so SignalR sends the token in the query string.
+        return Request.Path.StartsWithSegments(HubsPath) ? Request.Query[SessionAuthenticationDefaults.TokenName].ToString() : null;
+    }
+
+    private Task WriteProblemAsync(int status, string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(Context);
+}

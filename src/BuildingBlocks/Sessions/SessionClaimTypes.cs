@@ -1,0 +1,6 @@
+namespace Dating.BuildingBlocks.Sessions;
+
+internal static class SessionClaimTypes
+{
+    public const string Subject = "sub";
+}

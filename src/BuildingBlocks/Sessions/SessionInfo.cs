@@ -1,0 +1,3 @@
+namespace Dating.BuildingBlocks.Sessions;
+
+public sealed record SessionInfo(Guid UserId, DateTimeOffset ExpiresAt);

@@ -1,0 +1,8 @@
+namespace Dating.Contracts.Matching;
+
+public enum MatchEndReason
+{
+    Unmatched,
+    Blocked,
+    AccountDeleted,
+}

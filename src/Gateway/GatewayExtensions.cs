@@ -1,0 +1,43 @@
+using Dating.Gateway.Errors;
+using Dating.Gateway.LoadBalancing;
+using Dating.Gateway.Resilience;
+using Dating.Gateway.Routing;
+using Dating.Gateway.Security;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Health;
+using Yarp.ReverseProxy.LoadBalancing;
+
+namespace Dating.Gateway;
+
+public static class GatewayExtensions
+{
+    public static IHostApplicationBuilder AddGatewayProxy(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        services.AddSingleton<IProxyConfigProvider, ServiceProxyConfigProvider>();
+        services.AddSingleton<ILoadBalancingPolicy, UserAffinityLoadBalancingPolicy>();
+        services.AddReverseProxy();
+
+        // A replica that keeps failing at the transport level is taken out quickly (it is retried after
+        // Gateway:ReactivationPeriod); active /health probes catch the rest.
+        services.Configure<TransportFailureRateHealthPolicyOptions>(options =>
+        {
+            options.DetectionWindowSize = TimeSpan.FromSeconds(10);
+            options.MinimalTotalCountThreshold = 3;
+        });
+
+        services.AddForwarderProblemDetails();
+        return builder;
+    }
+
+    public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder app) =>
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseClientIdentityHeaderStripping();
+            proxy.UseMiddleware<RetryIdempotentRequestsMiddleware>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+}

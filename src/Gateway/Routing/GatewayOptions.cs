@@ -1,0 +1,36 @@
+using Dating.Gateway.LoadBalancing;
+using Yarp.ReverseProxy.LoadBalancing;
+
+namespace Dating.Gateway.Routing;
+
+// Configuration section "Gateway".
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    // How often each destination's /health is probed.
+    public TimeSpan HealthCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
+    // How long a destination stays out after transport failures, before it is tried again.
+    public TimeSpan ReactivationPeriod { get; set; } = TimeSpan.FromSeconds(10);
+
+    // Cluster name to YARP load-balancing policy name, e.g. Gateway:LoadBalancing:profiles = RoundRobin.
+    public Dictionary<string, string> LoadBalancing { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    // Largest body the photo routes accept: a 10 MiB image plus its multipart framing.
+    public long PhotoUploadMaxBodyBytes { get; set; } = 11 * 1024 * 1024;
+
+    public string LoadBalancingPolicyOf(string cluster) =>
+        LoadBalancing.TryGetValue(cluster, out var policy) && !string.IsNullOrWhiteSpace(policy)
+            ? policy
+            : DefaultLoadBalancingPolicyOf(cluster);
+
+    // Chat needs a user on one replica (SignalR negotiate, then the WebSocket); matching keeps per-user caches.
+    private static string DefaultLoadBalancingPolicyOf(string cluster) => cluster switch
+    {
+        BackendServices.Chat or BackendServices.Matching => UserAffinityLoadBalancingPolicy.PolicyName,
+        _ => LoadBalancingPolicies.PowerOfTwoChoices,
+    };
+}

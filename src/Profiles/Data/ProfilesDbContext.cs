@@ -1,0 +1,29 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Profiles.Accounts;
+using Dating.Profiles.ProfileManagement;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Profiles.Data;
+
+internal sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> options) : DbContext(options)
+{
+    /// <summary>Every table of this module lives here, so the monolith can share one database with other modules.</summary>
+    public const string Schema = "profiles";
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Profile> Profiles => Set<Profile>();
+
+    /// <summary>The one place the provider options live: runtime and design time must agree.</summary>
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", Schema))
+            .UseSnakeCaseNamingConvention();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProfilesDbContext).Assembly);
+        modelBuilder.AddMessagingTables();
+    }
+}

@@ -1,0 +1,69 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Sessions;
+using Dating.Profiles.Accounts;
+using Dating.Profiles.Availability;
+using Dating.Profiles.Data;
+using Dating.Profiles.ProfileManagement;
+using Dating.Profiles.Sessions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Dating.Profiles;
+
+/// <summary>The Profiles module: accounts, sessions and profiles, over the <c>profiles</c> database.</summary>
+public static class Extensions
+{
+    public static IHostApplicationBuilder AddProfiles(this IHostApplicationBuilder builder)
+    {
+        builder.AddSessionAuthentication();
+
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<ProfilesDbContext>((provider, options) => ProfilesDbContext.Configure(
+            options,
+            provider.GetRequiredService<IConfiguration>().GetConnectionString("profiles")
+                ?? throw new InvalidOperationException("ConnectionStrings:profiles is not configured.")));
+
+        // Before the outbox dispatcher (registered below): hosted services start in order.
+        services.AddSingleton<MigrationState>();
+        services.AddHostedService<DatabaseMigrator>();
+        services.AddHealthChecks()
+            .AddCheck<MigrationHealthCheck>("profiles-migrations")
+            .AddDbContextCheck<ProfilesDbContext>("profiles-db");
+
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<PasswordVerifier>();
+        services.AddOptions<LoginRateLimitOptions>().BindConfiguration(LoginRateLimitOptions.SectionName);
+        services.AddSingleton<LoginRateLimiter>();
+        services.AddOptions<PublicProfileCacheOptions>().BindConfiguration(PublicProfileCacheOptions.SectionName);
+        services.AddSingleton<PublicProfileCache>();
+
+        builder.AddModuleMessaging<ProfilesDbContext>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapProfiles(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/auth")
+            .WithTags("Accounts")
+            .AddEndpointFilter<BackingServiceUnavailableFilter>()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .MapAccountEndpoints()
+            .MapSessionEndpoints();
+
+        app.MapGroup("/api/profiles")
+            .WithTags("Profiles")
+            .AddEndpointFilter<BackingServiceUnavailableFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .MapProfileEndpoints();
+
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dating.Profiles.ProfileManagement;
+
+internal sealed record AgeRangeInput(int? Min, int? Max);

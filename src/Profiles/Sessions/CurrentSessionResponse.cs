@@ -1,0 +1,3 @@
+namespace Dating.Profiles.Sessions;
+
+internal sealed record CurrentSessionResponse(Guid UserId, DateTimeOffset ExpiresAt);

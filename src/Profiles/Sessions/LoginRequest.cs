@@ -1,0 +1,3 @@
+namespace Dating.Profiles.Sessions;
+
+internal sealed record LoginRequest(string? Email, string? Password);

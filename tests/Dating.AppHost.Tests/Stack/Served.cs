@@ -1,0 +1,8 @@
+namespace Dating.AppHost.Tests.Stack;
+
+internal static class Served
+{
+    /// <summary>Which replica answered: services name themselves in X-Instance-Id (set by the AppHost).</summary>
+    public static string By(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("X-Instance-Id", out var values) ? values.Single() : "(none)";
+}

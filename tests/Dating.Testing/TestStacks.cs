@@ -1,0 +1,35 @@
+using Dating.AppHost.Orchestration;
+
+namespace Dating.Testing;
+
+/// <summary>Starts whole stacks (every service as its own process, the gateway in front) on the shared backing services.</summary>
+public static class TestStacks
+{
+    public static Task<DistributedStack> StartAsync(
+        BackingServicesFixture backing,
+        IReadOnlyDictionary<string, int>? replicas = null,
+        bool restartCrashed = false,
+        CancellationToken ct = default)
+    {
+        var logs = Path.Combine(Path.GetTempPath(), "dating-tests", "stacks", $"{DateTime.UtcNow:HHmmss}-{Guid.NewGuid():N}"[..15]);
+        TestLog.Write($"stack logs in {logs}");
+        return DistributedStack.StartAsync(
+            new StackOptions
+            {
+                BackingServices = backing.Services,
+                Replicas = replicas ?? new Dictionary<string, int>(),
+                RestartCrashed = restartCrashed,
+                LogDirectory = logs,
+                Log = TestLog.Write,
+                Environment = new Dictionary<string, string?>
+                {
+                    ["Logging__LogLevel__Default"] = "Warning",
+                    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+                    // Notice dead replicas quickly; tests wait for it.
+                    ["Gateway__HealthCheckInterval"] = "00:00:01",
+                    ["Gateway__RateLimiting__Enabled"] = "false",
+                },
+            },
+            ct);
+    }
+}
