@@ -1,7 +1,7 @@
 using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Persistence;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Accounts;
-using Dating.Profiles.Availability;
 using Dating.Profiles.Data;
 using Dating.Profiles.ProfileManagement;
 using Dating.Profiles.Sessions;
@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -25,17 +24,9 @@ public static class Extensions
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<ProfilesDbContext>((provider, options) => ProfilesDbContext.Configure(
-            options,
-            provider.GetRequiredService<IConfiguration>().GetConnectionString("profiles")
-                ?? throw new InvalidOperationException("ConnectionStrings:profiles is not configured.")));
 
         // Before the outbox dispatcher (registered below): hosted services start in order.
-        services.AddSingleton<MigrationState>();
-        services.AddHostedService<DatabaseMigrator>();
-        services.AddHealthChecks()
-            .AddCheck<MigrationHealthCheck>("profiles-migrations")
-            .AddDbContextCheck<ProfilesDbContext>("profiles-db");
+        builder.AddModuleDatabase<ProfilesDbContext>("profiles", ProfilesDbContext.Schema);
 
         services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
         services.AddSingleton<PasswordVerifier>();

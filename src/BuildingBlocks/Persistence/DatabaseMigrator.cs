@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -22,8 +21,7 @@ internal sealed class DatabaseMigrator<TDbContext>(
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
-    // Every replica of a module derives the same key from its schema; modules sharing a database do not block each other.
-    internal long LockKey { get; } = Fnv1a64("migrations:" + state.Schema);
+    private readonly long _lockKey = MigrationLock.KeyFor(state.Schema);
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -85,18 +83,8 @@ internal sealed class DatabaseMigrator<TDbContext>(
     private async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("key", LockKey);
+        command.Parameters.AddWithValue("key", _lockKey);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static long Fnv1a64(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return unchecked((long)hash);
-    }
 }

@@ -14,12 +14,6 @@ internal sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> opti
 
     public DbSet<Profile> Profiles => Set<Profile>();
 
-    /// <summary>The one place the provider options live: runtime and design time must agree.</summary>
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options
-            .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", Schema))
-            .UseSnakeCaseNamingConvention();
-
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasDefaultSchema(Schema);

@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -9,7 +10,7 @@ internal sealed class ProfilesDbContextFactory : IDesignTimeDbContextFactory<Pro
     public ProfilesDbContext CreateDbContext(string[] args)
     {
         var options = new DbContextOptionsBuilder<ProfilesDbContext>();
-        ProfilesDbContext.Configure(options, "Host=127.0.0.1;Database=profiles;Username=postgres");
+        options.UseModuleDatabase("Host=127.0.0.1;Database=profiles;Username=postgres", ProfilesDbContext.Schema);
         return new ProfilesDbContext(options.Options);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Dating.BuildingBlocks.Persistence;
 using Dating.Profiles.Data;
 using Dating.Profiles.Tests.Infrastructure;
 using Dating.Testing;
@@ -46,7 +47,7 @@ public sealed class MigrationTests(BackingServicesFixture backing)
         var database = await backing.CreateDatabaseAsync("profiles_lock");
         await using var holder = new NpgsqlConnection(database);
         await holder.OpenAsync();
-        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({DatabaseMigrator.LockKey})", holder))
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLock.KeyFor("profiles")})", holder))
         {
             await take.ExecuteNonQueryAsync();
         }
@@ -57,7 +58,7 @@ public sealed class MigrationTests(BackingServicesFixture backing)
         await Task.Delay(TimeSpan.FromSeconds(3));
         starting.IsCompleted.ShouldBeFalse("the host must not start while another replica migrates");
 
-        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({DatabaseMigrator.LockKey})", holder))
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock.KeyFor("profiles")})", holder))
         {
             await release.ExecuteNonQueryAsync();
         }
