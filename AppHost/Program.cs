@@ -32,6 +32,7 @@ var options = new StackOptions
     Fresh = command.Fresh,
     FixedPorts = true,
     LogDirectory = RepositoryPaths.Logs,
+    PidDirectory = Path.Combine(RepositoryPaths.Local, "run"),
     Log = console.Info,
     OnOutput = console.Line,
 };

@@ -27,7 +27,10 @@ public abstract class BackingServer(string name, BackingServicesOptions options)
 
     protected virtual int StopSignal => Signals.SigTerm;
 
-    private string PidFile => Path.Combine(Options.DataDirectory, $"{Name}.pid");
+    /// <summary>Part of the server's command line, to tell a leftover of ours from an unrelated process that reused its pid.</summary>
+    protected virtual string ProcessSignature => Name;
+
+    private PidFile PidFile => new(Path.Combine(Options.DataDirectory, $"{Name}.pid"));
 
     public async Task StartAsync(CancellationToken ct = default)
     {
@@ -37,7 +40,7 @@ public abstract class BackingServer(string name, BackingServicesOptions options)
         }
 
         var watch = Stopwatch.StartNew();
-        await StopLeftoverAsync();
+        await PidFile.StopLeftoverAsync(ProcessSignature, StopSignal, message => Options.Log($"{Name}: {message}"));
         if (BackingServicePorts.IsInUse(Port))
         {
             throw new BackingServiceException(
@@ -49,7 +52,7 @@ public abstract class BackingServer(string name, BackingServicesOptions options)
         var spec = CreateProcessSpec() with { OwnSession = true };
         var logFile = Options.LogDirectory is null ? null : Path.Combine(Options.LogDirectory, $"{Name}.log");
         _process = ManagedProcess.Start(spec, logFile, Options.OnOutput is null ? null : line => Options.OnOutput(Name, line));
-        await File.WriteAllTextAsync(PidFile, _process.Pid.ToString(), ct);
+        PidFile.Write(_process.Pid);
         await WaitUntilReadyAsync(ct);
         await AfterStartAsync(ct);
         Options.Log($"{Name} ready on 127.0.0.1:{Port} (pid {_process.Pid}) in {watch.Elapsed.TotalSeconds:0.0} s");
@@ -65,7 +68,7 @@ public abstract class BackingServer(string name, BackingServicesOptions options)
         await _process.StopAsync(StopSignal, TimeSpan.FromSeconds(30));
         await _process.DisposeAsync();
         _process = null;
-        File.Delete(PidFile);
+        PidFile.Delete();
         Options.Log($"{Name} stopped");
     }
 
@@ -110,25 +113,4 @@ public abstract class BackingServer(string name, BackingServicesOptions options)
 
     private BackingServiceException Failure(string what) => new(
         $"{Name} {what}. Last output:\n  {string.Join("\n  ", _process?.LastLines() ?? [])}");
-
-    // A server left running by a previous run that was killed before it could stop it.
-    private async Task StopLeftoverAsync()
-    {
-        if (!File.Exists(PidFile) || !int.TryParse(await File.ReadAllTextAsync(PidFile), out var pid) || !Signals.IsAlive(pid))
-        {
-            return;
-        }
-
-        Options.Log($"{Name}: stopping pid {pid} left from an earlier run");
-        Signals.Send(pid, StopSignal);
-        for (var i = 0; i < 300 && Signals.IsAlive(pid); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        if (Signals.IsAlive(pid))
-        {
-            Signals.Send(pid, Signals.SigKill);
-        }
-    }
 }

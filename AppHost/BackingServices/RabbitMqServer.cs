@@ -17,6 +17,8 @@ public sealed class RabbitMqServer(BackingServicesOptions options, Binaries bina
     // The first boot after an install is the slowest; on a loaded machine it can take a while.
     protected override TimeSpan StartTimeout => TimeSpan.FromSeconds(120);
 
+    protected override string ProcessSignature => "beam";
+
     private string Home => Path.Combine(DataDirectory, "home");
 
     private string ConfigFile => Path.Combine(DataDirectory, "rabbitmq.conf");

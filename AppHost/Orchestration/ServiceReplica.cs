@@ -41,6 +41,8 @@ public sealed class ServiceReplica
 
     public int? Pid => _process is { HasExited: false } p ? p.Pid : null;
 
+    private PidFile? PidFile => _options.PidDirectory is null ? null : new PidFile(Path.Combine(_options.PidDirectory, $"{Name}.pid"));
+
     /// <summary>How many times the supervisor restarted this replica after an unexpected exit.</summary>
     public int Restarts { get; private set; }
 
@@ -53,6 +55,11 @@ public sealed class ServiceReplica
         }
 
         State = ReplicaState.Starting;
+        if (PidFile is { } pidFile)
+        {
+            await pidFile.StopLeftoverAsync(Service.AssemblyName, Signals.SigKill, message => _options.Log($"{Name}: {message}"));
+        }
+
         var process = Launch();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(_options.StartTimeout);
@@ -94,6 +101,7 @@ public sealed class ServiceReplica
         {
             await process.StopAsync(Signals.SigTerm, TimeSpan.FromSeconds(20));
             await process.DisposeAsync();
+            PidFile?.Delete();
             _options.Log($"{Name} stopped");
         }
 
@@ -119,6 +127,7 @@ public sealed class ServiceReplica
             _process = process;
         }
 
+        PidFile?.Write(process.Pid);
         _ = SuperviseAsync(process, DateTime.UtcNow);
         return process;
     }

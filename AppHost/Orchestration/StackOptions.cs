@@ -22,6 +22,9 @@ public sealed record StackOptions
     /// <summary>Restart a service process that exits unexpectedly, with back-off.</summary>
     public bool RestartCrashed { get; init; } = true;
 
+    /// <summary>Where service pids are remembered, so the next run stops leftovers of a killed AppHost; null: not remembered.</summary>
+    public string? PidDirectory { get; init; }
+
     /// <summary>One file per resource.</summary>
     public required string LogDirectory { get; init; }
 
