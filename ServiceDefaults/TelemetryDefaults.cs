@@ -25,7 +25,12 @@ public static class TelemetryDefaults
             : builder.Environment.ApplicationName;
 
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
+            .ConfigureResource(resource =>
+            {
+                // The replica's name from the AppHost (service.instance.id), so metrics, traces and X-Instance-Id agree.
+                var instanceId = ServiceInstance.IdFrom(builder.Configuration);
+                resource.AddService(serviceName, serviceInstanceId: instanceId, autoGenerateServiceInstanceId: instanceId is null);
+            })
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()

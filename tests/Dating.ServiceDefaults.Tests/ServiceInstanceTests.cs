@@ -46,4 +46,15 @@ public sealed class ServiceInstanceTests
 
         response.Headers.Contains(ServiceInstance.HeaderName).ShouldBeFalse();
     }
+
+    [Fact]
+    public async Task Metrics_carry_the_same_instance_id()
+    {
+        await using var app = await TestApp.StartAsync(builder =>
+            builder.Configuration["OTEL_RESOURCE_ATTRIBUTES"] = "service.instance.id=profiles-1");
+
+        var metrics = await app.Client.GetStringAsync("/metrics", Cancellation);
+
+        metrics.ShouldContain("service_instance_id=\"profiles-1\"");
+    }
 }
