@@ -3,6 +3,7 @@ using Dating.BuildingBlocks.Persistence;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Accounts;
 using Dating.Profiles.Data;
+using Dating.Profiles.IntegrationEvents;
 using Dating.Profiles.ProfileManagement;
 using Dating.Profiles.Sessions;
 using Microsoft.AspNetCore.Builder;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Dating.Profiles;
 
-/// <summary>The Profiles module: accounts, sessions and profiles, over the <c>profiles</c> database.</summary>
+/// <summary>The Profiles module: accounts, sessions and profiles (with blocks and photos learnt from events), over the <c>profiles</c> database.</summary>
 public static class Extensions
 {
     public static IHostApplicationBuilder AddProfiles(this IHostApplicationBuilder builder)
@@ -35,7 +36,11 @@ public static class Extensions
         services.AddOptions<PublicProfileCacheOptions>().BindConfiguration(PublicProfileCacheOptions.SectionName);
         services.AddSingleton<PublicProfileCache>();
 
-        builder.AddModuleMessaging<ProfilesDbContext>();
+        builder.AddModuleMessaging<ProfilesDbContext>(consumers => consumers
+            .AddConsumer<UserBlockedConsumer>()
+            .AddConsumer<PhotoReadyConsumer>()
+            .AddConsumer<PhotoDeletedConsumer>()
+            .AddConsumer<PrimaryPhotoChangedConsumer>());
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using Dating.BuildingBlocks.Messaging;
 using Dating.Profiles.Accounts;
+using Dating.Profiles.Blocks;
+using Dating.Profiles.Photos;
 using Dating.Profiles.ProfileManagement;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +15,12 @@ internal sealed class ProfilesDbContext(DbContextOptions<ProfilesDbContext> opti
     public DbSet<Account> Accounts => Set<Account>();
 
     public DbSet<Profile> Profiles => Set<Profile>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
+    public DbSet<ProfilePhoto> ProfilePhotos => Set<ProfilePhoto>();
+
+    public DbSet<PrimaryPhoto> PrimaryPhotos => Set<PrimaryPhoto>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

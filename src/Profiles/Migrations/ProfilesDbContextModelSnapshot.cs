@@ -132,6 +132,76 @@ namespace Dating.Profiles.Migrations
                     b.ToTable("accounts", "profiles");
                 });
 
+            modelBuilder.Entity("Dating.Profiles.Blocks.Block", b =>
+                {
+                    b.Property<Guid>("BlockerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocker_id");
+
+                    b.Property<Guid>("BlockedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("blocked_id");
+
+                    b.Property<DateTimeOffset>("BlockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("blocked_at");
+
+                    b.HasKey("BlockerId", "BlockedId")
+                        .HasName("pk_blocks");
+
+                    b.HasIndex("BlockedId")
+                        .HasDatabaseName("ix_blocks_blocked_id");
+
+                    b.ToTable("blocks", "profiles");
+                });
+
+            modelBuilder.Entity("Dating.Profiles.Photos.PrimaryPhoto", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.HasKey("UserId")
+                        .HasName("pk_primary_photos");
+
+                    b.ToTable("primary_photos", "profiles");
+                });
+
+            modelBuilder.Entity("Dating.Profiles.Photos.ProfilePhoto", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("photo_id");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<DateTimeOffset?>("ReadyAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ready_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("PhotoId")
+                        .HasName("pk_profile_photos");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_profile_photos_user_id");
+
+                    b.ToTable("profile_photos", "profiles");
+                });
+
             modelBuilder.Entity("Dating.Profiles.ProfileManagement.Profile", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
+using Dating.Profiles.Blocks;
 using Dating.Profiles.Data;
 using Dating.Profiles.IntegrationEvents;
 using Dating.Profiles.Validation;
@@ -34,7 +35,7 @@ internal static class ProfileEndpoints
         group.MapGet("/{userId:guid}", GetPublic)
             .WithName("GetPublicProfile")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .WithSummary("Anyone's public profile: no e-mail, birth date or location.");
+            .WithSummary("Anyone's public profile (no e-mail, birth date or location); 404 when either user blocked the other.");
 
         return group;
     }
@@ -97,22 +98,8 @@ internal static class ProfileEndpoints
         CancellationToken ct)
     {
         var userId = user.GetUserId();
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == userId, ct);
-        if (account is null)
+        if (!await db.DeleteAccountAsync(userId, time.GetUtcNow(), ct))
         {
-            return ProfileNotFound();
-        }
-
-        // The profile row goes with the account (ON DELETE CASCADE).
-        db.Accounts.Remove(account);
-        db.AddIntegrationEvent(ProfileEvents.Deleted(userId, time.GetUtcNow()));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // A concurrent delete won.
             return ProfileNotFound();
         }
 
@@ -122,15 +109,20 @@ internal static class ProfileEndpoints
     }
 
     public static async Task<Results<Ok<PublicProfileResponse>, ProblemHttpResult>> GetPublic(
-        Guid userId, ProfilesDbContext db, PublicProfileCache cache, TimeProvider time, CancellationToken ct)
+        Guid userId,
+        ClaimsPrincipal user,
+        ProfilesDbContext db,
+        PublicProfileCache cache,
+        TimeProvider time,
+        CancellationToken ct)
     {
-        var snapshot = await cache.GetOrLoadAsync(
-            userId,
-            token => db.Profiles.AsNoTracking()
-                .Where(p => p.UserId == userId)
-                .Select(p => new PublicProfileSnapshot(p.UserId, p.DisplayName, p.BirthDate, p.Bio, p.Gender, p.Interests))
-                .SingleOrDefaultAsync(token),
-            ct);
+        // Per caller, outside the cached snapshot (which every caller shares); indistinguishable from an unknown user.
+        if (await db.Blocks.AnyBetweenAsync(user.GetUserId(), userId, ct))
+        {
+            return ProfileNotFound();
+        }
+
+        var snapshot = await cache.GetOrLoadAsync(userId, token => db.LoadPublicProfileAsync(userId, token), ct);
         return snapshot is null ? ProfileNotFound() : TypedResults.Ok(PublicProfileResponse.From(snapshot, time.Today()));
     }
 

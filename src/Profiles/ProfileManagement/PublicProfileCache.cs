@@ -32,5 +32,6 @@ internal sealed class PublicProfileCache(IConnectionMultiplexer redis, IOptions<
 
     public Task InvalidateAsync(Guid userId) => redis.GetDatabase().KeyDeleteAsync(Key(userId));
 
-    private static RedisKey Key(Guid userId) => $"profiles:public:{userId}";
+    // v2: the snapshot gained its photo ids.
+    private static RedisKey Key(Guid userId) => $"profiles:public:v2:{userId}";
 }

@@ -1,4 +1,5 @@
 using Dating.Contracts;
+using Dating.Profiles.Photos;
 
 namespace Dating.Profiles.ProfileManagement;
 
@@ -10,7 +11,7 @@ internal sealed record PublicProfileResponse(
     string? Bio,
     Gender Gender,
     IReadOnlyList<string> Interests,
-    IReadOnlyList<string> Photos)
+    IReadOnlyList<PublicPhoto> Photos)
 {
     public static PublicProfileResponse From(PublicProfileSnapshot snapshot, DateOnly today) => new(
         snapshot.UserId,
@@ -19,5 +20,5 @@ internal sealed record PublicProfileResponse(
         snapshot.Bio,
         snapshot.Gender,
         snapshot.Interests,
-        []);
+        [.. snapshot.PhotoIds.Select(PublicPhoto.For)]);
 }

@@ -23,3 +23,5 @@ public sealed record OwnProfile(
     string[] Interests);
 
 public sealed record ProblemBody(int Status, string? Title, string? Detail, string? Type);
+
+public sealed record PublicProfile(Guid UserId, string DisplayName, int Age, string? Bio, string Gender, string[] Interests);

@@ -1,6 +1,9 @@
 using System.Net;
+using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Dating.Profiles.Tests.Infrastructure;
@@ -34,5 +37,8 @@ public sealed class ProfilesHost : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider()));
+
+        // Consumers are bound to their exchanges before a test publishes anything.
+        builder.ConfigureTestServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
     }
 }
