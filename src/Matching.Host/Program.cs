@@ -1,0 +1,22 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Matching;
+using Dating.Matching.Seeding;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddMatching();
+builder.AddMessageBus(MessageBusTransport.RabbitMq);
+
+var app = builder.Build();
+
+if (SeedCommand.IsSeedCommand(args))
+{
+    return await app.RunSeedCommandAsync(args);
+}
+
+app.MapDefaultEndpoints();
+app.MapMatching();
+
+await app.RunAsync();
+return 0;

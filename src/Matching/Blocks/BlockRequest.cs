@@ -1,0 +1,3 @@
+namespace Dating.Matching.Blocks;
+
+public sealed record BlockRequest(Guid? UserId);

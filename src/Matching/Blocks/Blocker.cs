@@ -1,0 +1,56 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Contracts.Matching;
+using Dating.Matching.Data;
+using Dating.Matching.Matches;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Matching.Blocks;
+
+/// <summary>
+/// A block hides both users from each other (every query checks blocks both ways) and ends their match.
+/// It takes the same pair lock as a swipe, so no match can be created beside it.
+/// </summary>
+internal sealed class Blocker(MatchingDbContext db, TimeProvider time)
+{
+    /// <returns>false when the user to block is unknown.</returns>
+    public Task<bool> BlockAsync(Guid blockerId, Guid blockedId, CancellationToken ct) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await PairLock.AcquireAsync(db, blockerId, blockedId, ct);
+
+            var known = await db.Candidates.AnyAsync(c => c.UserId == blockedId, ct)
+                || await db.Blocks.AnyAsync(b => b.BlockerId == blockerId && b.BlockedId == blockedId, ct);
+            if (!known)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow();
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO matching.blocks (blocker_id, blocked_id, blocked_at)
+                VALUES ({blockerId}, {blockedId}, {now})
+                ON CONFLICT DO NOTHING
+                """,
+                ct);
+            if (inserted == 1)
+            {
+                db.AddIntegrationEvent(new UserBlocked(blockerId, blockedId, now));
+            }
+
+            var match = await db.Matches.SingleOrDefaultAsync(
+                m => m.EndedAt == null
+                    && ((m.UserA == blockerId && m.UserB == blockedId) || (m.UserA == blockedId && m.UserB == blockerId)),
+                ct);
+            if (match is not null)
+            {
+                db.AddIntegrationEvent(match.End(MatchEndReason.Blocked, now));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+}

@@ -1,0 +1,33 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Matching.Blocks;
+using Dating.Matching.Candidates;
+using Dating.Matching.Matches;
+using Dating.Matching.Swipes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Matching.Data;
+
+internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> options) : DbContext(options)
+{
+    /// <summary>Every table of this module lives here (hand-written SQL names it too).</summary>
+    public const string Schema = "matching";
+
+    public DbSet<CandidateCard> Candidates => Set<CandidateCard>();
+
+    public DbSet<PrimaryPhoto> PrimaryPhotos => Set<PrimaryPhoto>();
+
+    public DbSet<DeletedUser> DeletedUsers => Set<DeletedUser>();
+
+    public DbSet<Swipe> Swipes => Set<Swipe>();
+
+    public DbSet<Match> Matches => Set<Match>();
+
+    public DbSet<Block> Blocks => Set<Block>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.HasDefaultSchema(Schema);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(MatchingDbContext).Assembly);
+        modelBuilder.AddMessagingTables();
+    }
+}

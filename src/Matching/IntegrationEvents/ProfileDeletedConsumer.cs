@@ -1,0 +1,41 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Contracts.Matching;
+using Dating.Contracts.Profiles;
+using Dating.Matching.Data;
+using Dating.Matching.Queues;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Matching.IntegrationEvents;
+
+/// <summary>Everything Matching holds of the user goes; each partner's match ends with <see cref="MatchEndReason.AccountDeleted"/>.</summary>
+internal sealed class ProfileDeletedConsumer(MatchingDbContext db, RecommendationQueue queue, TimeProvider time)
+    : IdempotentConsumer<ProfileDeleted, MatchingDbContext>(db)
+{
+    protected override async Task HandleAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct)
+    {
+        var userId = context.Message.UserId;
+        var now = time.GetUtcNow();
+
+        await Db.Database.ExecuteSqlAsync(
+            $"INSERT INTO matching.deleted_users (user_id, deleted_at) VALUES ({userId}, {now}) ON CONFLICT DO NOTHING", ct);
+
+        // The card goes first: its row lock waits for any swipe holding it, so a match that swipe creates is seen below.
+        await Db.Candidates.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
+        await Db.PrimaryPhotos.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+
+        var matches = await Db.Matches
+            .FromSql($"SELECT * FROM matching.matches WHERE (user_a = {userId} OR user_b = {userId}) FOR UPDATE")
+            .ToListAsync(ct);
+        foreach (var match in matches.Where(m => m.EndedAt is null))
+        {
+            Db.AddIntegrationEvent(match.End(MatchEndReason.AccountDeleted, now));
+        }
+
+        Db.Matches.RemoveRange(matches);
+        await Db.Swipes.Where(s => s.SwiperId == userId || s.TargetId == userId).ExecuteDeleteAsync(ct);
+        await Db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(ct);
+
+        await queue.ForgetUserBestEffortAsync(userId, alsoActivity: true);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Sessions;
+using Dating.Contracts.Matching;
+using Dating.Matching.Candidates;
+using Dating.Matching.Data;
+using Dating.Matching.Validation;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Matching.Matches;
+
+internal static class MatchEndpoints
+{
+    public static RouteGroupBuilder MapMatchEndpoints(this RouteGroupBuilder group)
+    {
+        group.MapGet("/matches", GetMatches)
+            .WithName("GetMatches")
+            .WithSummary("The caller's active matches, newest first.");
+
+        group.MapDelete("/matches/{matchId:guid}", Unmatch)
+            .WithName("Unmatch")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("End a match (either party); its conversation closes.");
+        return group;
+    }
+
+    public static async Task<Ok<IReadOnlyList<MatchResponse>>> GetMatches(ClaimsPrincipal user, MatchingDbContext db, CancellationToken ct)
+    {
+        var me = user.GetUserId();
+        var matches = await db.Matches.AsNoTracking()
+            .Where(m => m.EndedAt == null && (m.UserA == me || m.UserB == me))
+            .Select(m => new { m.Id, Other = m.UserA == me ? m.UserB : m.UserA, m.CreatedAt })
+            .ToListAsync(ct);
+        var others = matches.Select(m => m.Other).ToList();
+        var names = await db.Candidates.AsNoTracking()
+            .Where(c => others.Contains(c.UserId))
+            .ToDictionaryAsync(c => c.UserId, c => c.DisplayName, ct);
+        var photos = await db.PrimaryPhotos.AsNoTracking()
+            .Where(p => others.Contains(p.UserId))
+            .ToDictionaryAsync(p => p.UserId, p => p.PhotoId, ct);
+
+        return TypedResults.Ok<IReadOnlyList<MatchResponse>>([
+            .. matches
+                .Where(m => names.ContainsKey(m.Other))
+                .OrderByDescending(m => m.CreatedAt)
+                .Select(m => new MatchResponse(m.Id, m.Other, names[m.Other], PhotoUrls.Thumbnail(photos.GetValueOrDefault(m.Other)), m.CreatedAt)),
+        ]);
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> Unmatch(
+        Guid matchId, ClaimsPrincipal user, MatchingDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var me = user.GetUserId();
+        var ended = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var rows = await db.Matches
+                .FromSql($"SELECT * FROM matching.matches WHERE id = {matchId} AND ended_at IS NULL FOR UPDATE")
+                .ToListAsync(ct);
+            var match = rows.SingleOrDefault();
+            if (match is null || !match.Involves(me))
+            {
+                return false;
+            }
+
+            db.AddIntegrationEvent(match.End(MatchEndReason.Unmatched, time.GetUtcNow()));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+
+        return ended ? TypedResults.NoContent() : Problems.NotFound("No such match.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Dating.Matching.Swipes;
+
+public sealed record SwipeRequest(Guid? TargetUserId, string? Decision);

@@ -1,0 +1,3 @@
+namespace Dating.Matching.Swipes;
+
+public sealed record SwipeResponse(bool Matched, Guid? MatchId);

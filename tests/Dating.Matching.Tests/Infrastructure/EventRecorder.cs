@@ -1,0 +1,77 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Dating.Contracts;
+using Dating.Contracts.Matching;
+using MassTransit;
+
+namespace Dating.Matching.Tests.Infrastructure;
+
+/// <summary>What Matching really published on RabbitMQ, read by a bus of the test's own.</summary>
+public sealed class EventRecorder : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentQueue<object> _received = new();
+    private readonly IBusControl _bus;
+
+    private EventRecorder(string rabbitMq)
+    {
+        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(rabbitMq));
+            cfg.Message<MatchCreated>(m => m.SetEntityName(WireName<MatchCreated>()));
+            cfg.Message<MatchEnded>(m => m.SetEntityName(WireName<MatchEnded>()));
+            cfg.Message<UserBlocked>(m => m.SetEntityName(WireName<UserBlocked>()));
+            cfg.ReceiveEndpoint($"matching-tests-recorder-{Guid.NewGuid():N}", endpoint =>
+            {
+                endpoint.AutoDelete = true;
+                endpoint.Durable = false;
+                endpoint.Handler<MatchCreated>(Record);
+                endpoint.Handler<MatchEnded>(Record);
+                endpoint.Handler<UserBlocked>(Record);
+            });
+        });
+    }
+
+    public static async Task<EventRecorder> StartAsync(string rabbitMq)
+    {
+        var recorder = new EventRecorder(rabbitMq);
+        await recorder._bus.StartAsync();
+        return recorder;
+    }
+
+    public IReadOnlyList<T> All<T>(Func<T, bool> match) => [.. _received.OfType<T>().Where(match)];
+
+    public async Task<T> WaitForAsync<T>(Func<T, bool> match) => (await WaitForAsync(match, 1))[0];
+
+    /// <summary>Waits until at least <paramref name="count"/> matching events arrived, and returns them all.</summary>
+    public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var found = All(match);
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"Only {found.Count} of {count} {typeof(T).Name} events arrived within {Patience.TotalSeconds} s.");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(_bus.StopAsync());
+
+    private Task Record<T>(ConsumeContext<T> context)
+        where T : class
+    {
+        _received.Enqueue(context.Message);
+        return Task.CompletedTask;
+    }
+
+    private static string WireName<T>() => typeof(T).GetCustomAttribute<IntegrationEventAttribute>()!.WireName;
+}

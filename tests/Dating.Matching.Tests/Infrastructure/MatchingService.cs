@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Sessions;
+using Dating.Matching.Data;
+using Dating.Testing;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
+
+namespace Dating.Matching.Tests.Infrastructure;
+
+/// <summary>
+/// Matching hosts (replicas) over one fresh database, with their own Redis database number and their own
+/// queue names (every host of the run receives every profile event, into its own database), and a recorder
+/// of what they publish. Shared by the tests of a class.
+/// </summary>
+public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
+{
+    private static int _lastRedisDatabase;
+    private readonly List<MatchingHost> _hosts = [];
+    private EventRecorder? _events;
+    private IConnectionMultiplexer? _redis;
+
+    public IReadOnlyList<MatchingHost> Hosts => _hosts;
+
+    public MatchingHost Host => _hosts[0];
+
+    public EventRecorder Events => _events ?? throw new InvalidOperationException("Not started.");
+
+    public IDatabase Redis => (_redis ?? throw new InvalidOperationException("Not started.")).GetDatabase();
+
+    protected virtual int Replicas => 1;
+
+    public async ValueTask InitializeAsync()
+    {
+        var configuration = backing.Configuration("matching", await backing.CreateDatabaseAsync("matching"));
+        var redis = $"{backing.RedisConnectionString},defaultDatabase={Interlocked.Increment(ref _lastRedisDatabase) % 15 + 1}";
+        configuration["ConnectionStrings:redis"] = redis;
+        configuration["OTEL_SERVICE_NAME"] = $"matching-tests-{Guid.NewGuid():N}";
+        configuration["Matching:Queues:RefreshInterval"] = "01:00:00";
+        Configure(configuration);
+
+        _redis = await ConnectionMultiplexer.ConnectAsync(redis);
+        _events = await EventRecorder.StartAsync(backing.RabbitMqConnectionString);
+        for (var i = 0; i < Replicas; i++)
+        {
+            var host = new MatchingHost(configuration);
+            _ = host.Services; // starts it: migrations, bus, background services
+            _hosts.Add(host);
+        }
+    }
+
+    /// <summary>Puts a profile into the read model the way Profiles does (a ProfileCreated on the bus) and signs its user in.</summary>
+    public async Task<MatchingClient> AddAsync(Person person, int replica = 0)
+    {
+        await PublishAsync(person.Created());
+        await WaitUntilAsync(db => db.Candidates.AnyAsync(c => c.UserId == person.UserId));
+        return await SignInAsync(person.UserId, replica);
+    }
+
+    public async Task<MatchingClient> SignInAsync(Guid userId, int replica = 0)
+    {
+        var host = _hosts[replica];
+        var session = await host.Services.GetRequiredService<ISessionStore>().CreateAsync(userId, CancellationToken.None);
+        var http = host.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", session.Token);
+        return new MatchingClient(userId, http);
+    }
+
+    public Task PublishAsync<T>(T message)
+        where T : class =>
+        Host.Services.GetRequiredService<IBus>().Publish(message);
+
+    /// <summary>Publishes, then waits until Matching's inbox shows the message was handled (or recognised as stale).</summary>
+    public async Task PublishAndWaitAsync<T>(T message)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        await Host.Services.GetRequiredService<IBus>().Publish(message, context => context.MessageId = messageId);
+        await WaitUntilAsync(db => db.Set<InboxMessage>().AnyAsync(m => m.MessageId == messageId), $"{typeof(T).Name} handled");
+    }
+
+    internal async Task<T> QueryAsync<T>(Func<MatchingDbContext, Task<T>> query)
+    {
+        await using var scope = Host.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<MatchingDbContext>());
+    }
+
+    internal async Task WaitUntilAsync(Func<MatchingDbContext, Task<bool>> condition, string? what = null)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await QueryAsync(condition))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new ShouldAssertException($"Timed out waiting: {what ?? "condition"}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in _hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        if (_events is not null)
+        {
+            await _events.DisposeAsync();
+        }
+
+        _redis?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Configure(IDictionary<string, string?> configuration)
+    {
+    }
+}

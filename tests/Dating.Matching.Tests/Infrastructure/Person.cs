@@ -1,0 +1,42 @@
+using Dating.Contracts;
+using Dating.Contracts.Profiles;
+
+namespace Dating.Matching.Tests.Infrastructure;
+
+/// <summary>A profile to put into the read model; defaults describe a 30-year-old woman looking for men of 25 to 35 within 50 km.</summary>
+public sealed record Person
+{
+    public Guid UserId { get; init; } = Guid.NewGuid();
+
+    public string DisplayName { get; init; } = "Alex";
+
+    public int Age { get; init; } = 30;
+
+    public Gender Gender { get; init; } = Gender.Woman;
+
+    public Gender[] InterestedIn { get; init; } = [Gender.Man];
+
+    public AgeRange AgeRange { get; init; } = new(25, 35);
+
+    public int MaxDistanceKm { get; init; } = 50;
+
+    public GeoLocation Location { get; init; } = new(0, 0);
+
+    public string? Bio { get; init; } = "Here for the tests.";
+
+    public string[] Interests { get; init; } = [];
+
+    /// <summary>Born half a year past the birthday, so the age is unambiguous whatever the time zone.</summary>
+    public DateOnly BirthDate => DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-Age).AddDays(-180);
+
+    public ProfileCreated Created(DateTimeOffset? at = null) => new(
+        UserId, DisplayName, BirthDate, Gender, InterestedIn, AgeRange, MaxDistanceKm, Location, Bio, Interests, at ?? DateTimeOffset.UtcNow);
+
+    public ProfileUpdated Updated(DateTimeOffset? at = null) => new(
+        UserId, DisplayName, BirthDate, Gender, InterestedIn, AgeRange, MaxDistanceKm, Location, Bio, Interests, at ?? DateTimeOffset.UtcNow);
+
+    /// <summary>A man of 30 looking for women of 25 to 35, at the same place: compatible with the defaults.</summary>
+    public static Person Man(GeoLocation at) => new() { Gender = Gender.Man, InterestedIn = [Gender.Woman], Location = at };
+
+    public static Person Woman(GeoLocation at) => new() { Location = at };
+}
