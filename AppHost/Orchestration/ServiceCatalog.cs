@@ -8,6 +8,9 @@ public static class ServiceCatalog
     public static IReadOnlyList<ServiceDefinition> Microservices { get; } =
     [
         new("profiles", "src/Profiles.Host", "Dating.Profiles.Host", 5110),
+        new("photos", "src/Photos.Host", "Dating.Photos.Host", 5120),
+        new("matching", "src/Matching.Host", "Dating.Matching.Host", 5130),
+        new("chat", "src/Chat.Host", "Dating.Chat.Host", 5140),
     ];
 
     public static IReadOnlyList<ServiceDefinition> For(Topology topology) => topology switch

@@ -24,8 +24,9 @@ public sealed class TwoReplicaStackTests(TwoReplicaStack fixture) : IClassFixtur
         var response = await _client.GetAsync("/health", TestContext.Current.CancellationToken);
         response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
         fixture.Stack.Replicas.Select(r => r.State).ShouldAllBe(s => s == ReplicaState.Running);
+        string[] services = [.. ServiceCatalog.Microservices.Select(s => $"{s.Name}-0"), "profiles-1", "gateway-0"];
         fixture.Stack.Resources().Select(r => r.Name).ShouldBe(
-            ["postgres", "redis", "azurite", "rabbitmq", "rabbitmq-ui", "profiles-0", "profiles-1", "gateway-0"], ignoreOrder: true);
+            ["postgres", "redis", "azurite", "rabbitmq", "rabbitmq-ui", .. services], ignoreOrder: true);
     }
 
     [Fact]

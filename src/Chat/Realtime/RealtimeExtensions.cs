@@ -1,0 +1,33 @@
+using Dating.Chat.Data;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Dating.Chat.Realtime;
+
+internal static class RealtimeExtensions
+{
+    /// <summary>SignalR with the Redis backplane: a message sent through any replica reaches the user's connections on all of them.</summary>
+    public static IServiceCollection AddChatRealtime(this IServiceCollection services)
+    {
+        services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.SectionName);
+        services.AddSingleton<IUserIdProvider, SessionUserIdProvider>();
+        services.AddSingleton<ChatNotifier>();
+        services.AddSingleton<AfterCommit>();
+        services.ConfigureDbContext<ChatDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<AfterCommit>()));
+        services.AddSignalR(hub => hub.AddFilter<HubOutageFilter>()).AddStackExchangeRedis();
+        services.AddOptions<RedisOptions>().Configure<IConfiguration, IOptions<BackplaneOptions>>((redis, configuration, backplane) =>
+        {
+            var connectionString = configuration.GetConnectionString("redis")
+                ?? throw new InvalidOperationException("ConnectionStrings:redis is not configured.");
+            redis.Configuration = ConfigurationOptions.Parse(connectionString);
+            redis.Configuration.AbortOnConnectFail = false;
+            redis.Configuration.ChannelPrefix = RedisChannel.Literal(backplane.Value.ChannelPrefix);
+        });
+        return services;
+    }
+}

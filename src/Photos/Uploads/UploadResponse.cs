@@ -1,0 +1,5 @@
+using Dating.Photos.Library;
+
+namespace Dating.Photos.Uploads;
+
+public sealed record UploadResponse(Guid PhotoId, PhotoStatus Status);

@@ -1,0 +1,35 @@
+using Dating.Contracts.Profiles;
+using Dating.Photos.Tests.Infrastructure;
+
+namespace Dating.Photos.Tests.Accounts;
+
+public sealed class AccountDeletionTests(PhotosServiceFixture service) : IClassFixture<PhotosServiceFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Deleting_an_account_removes_all_its_blobs_and_rows_and_nobody_elses()
+    {
+        using var leaving = await service.SignInAsync();
+        using var staying = await service.SignInAsync();
+        await leaving.UploadReadyAsync(TestImages.Jpeg());
+        await leaving.UploadReadyAsync(TestImages.Png());
+        var failed = await leaving.UploadAcceptedAsync(TestImages.PngBomb());
+        await leaving.WaitProcessedAsync(failed);
+        var kept = await staying.UploadReadyAsync(TestImages.Png());
+        (await service.ListBlobsAsync(leaving.UserId)).Count.ShouldBe(6);
+
+        await service.PublishAsync(new ProfileDeleted(leaving.UserId, DateTimeOffset.UtcNow));
+
+        var deadline = DateTime.UtcNow + Patience;
+        while ((await service.RowsAsync(leaving.UserId)).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        (await service.RowsAsync(leaving.UserId)).ShouldBeEmpty();
+        (await service.ListBlobsAsync(leaving.UserId)).ShouldBeEmpty();
+        (await staying.MineAsync()).Select(p => p.PhotoId).ShouldBe([kept]);
+        (await service.ListBlobsAsync(staying.UserId)).Count.ShouldBe(3);
+    }
+}
