@@ -123,6 +123,22 @@ public sealed class OutboxDeliveryTests(BackingServicesFixture fixture)
         (await host.DeliveriesOfAsync(orderId)).ShouldBe(1);
         var inbox = await host.WithDbAsync(db => db.Set<InboxMessage>().Where(m => m.MessageId == messageId).ToListAsync(Ct));
         inbox.ShouldHaveSingleItem().Consumer.ShouldBe(typeof(OrderPlacedConsumer).FullName);
+        host.Probe.AfterCommits.GetValueOrDefault(orderId).ShouldBe(1, "after-commit work runs once, not for the skipped redelivery");
+    }
+
+    [Fact]
+    public async Task After_commit_work_never_runs_for_a_handling_that_rolled_back()
+    {
+        await using var host = await MessagingHost.StartAsync(fixture);
+        var bus = host.Services.GetRequiredService<IBus>();
+        var orderId = Guid.NewGuid();
+
+        await bus.Publish(new OrderPlaced(orderId, OrderPlacedConsumer.Unhandleable), Ct);
+
+        (await Eventually.HoldsAsync(() => host.Probe.HandlingAttempts.GetValueOrDefault(orderId) > MessagingHost.RetryLimit, Timeout)).ShouldBeTrue();
+        await Task.Delay(TimeSpan.FromSeconds(1), Ct);
+        (await host.DeliveriesOfAsync(orderId)).ShouldBe(0, "every attempt rolled back");
+        host.Probe.AfterCommits.GetValueOrDefault(orderId).ShouldBe(0);
     }
 
     [Fact]

@@ -14,5 +14,9 @@ public sealed class DeliveryProbe
 
     public ConcurrentDictionary<Guid, int> PoisonAttempts { get; } = new();
 
+    public ConcurrentDictionary<Guid, int> HandlingAttempts { get; } = new();
+
+    public ConcurrentDictionary<Guid, int> AfterCommits { get; } = new();
+
     public int RawDeliveriesOf(Guid orderId) => RawDeliveries.GetValueOrDefault(orderId);
 }

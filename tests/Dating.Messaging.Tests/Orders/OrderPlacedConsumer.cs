@@ -8,6 +8,9 @@ namespace Dating.Messaging.Tests.Orders;
 public sealed class OrderPlacedConsumer(OrdersDbContext db, DeliveryProbe probe)
     : IdempotentConsumer<OrderPlaced, OrdersDbContext>(db)
 {
+    /// <summary>An order of this item makes every handling fail after its changes were made, so they roll back.</summary>
+    public const string Unhandleable = "unhandleable";
+
     protected override Task HandleAsync(ConsumeContext<OrderPlaced> context, CancellationToken ct)
     {
         probe.ConsumerTraceIds[context.Message.OrderId] = Activity.Current?.TraceId;
@@ -18,6 +21,15 @@ public sealed class OrderPlacedConsumer(OrdersDbContext db, DeliveryProbe probe)
             OrderId = context.Message.OrderId,
             MessageId = context.MessageId!.Value,
         });
+        probe.HandlingAttempts.AddOrUpdate(context.Message.OrderId, 1, (_, n) => n + 1);
+        return context.Message.Item == Unhandleable
+            ? throw new InvalidOperationException("This order can never be handled.")
+            : Task.CompletedTask;
+    }
+
+    protected override Task AfterCommitAsync(ConsumeContext<OrderPlaced> context, CancellationToken ct)
+    {
+        probe.AfterCommits.AddOrUpdate(context.Message.OrderId, 1, (_, n) => n + 1);
         return Task.CompletedTask;
     }
 }

@@ -19,14 +19,16 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
     /// <summary>The inbox key's second half: stable, and distinct per consumer sharing one inbox table.</summary>
     protected virtual string ConsumerName => GetType().FullName ?? GetType().Name;
 
-    public Task Consume(ConsumeContext<TMessage> context)
+    public async Task Consume(ConsumeContext<TMessage> context)
     {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId: the inbox cannot recognise its redelivery.");
         var ct = context.CancellationToken;
 
-        return Db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var committed = false;
+        await Db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
+            committed = false;
             Db.ChangeTracker.Clear();
             await using var transaction = await Db.Database.BeginTransactionAsync(ct);
             if (!await TryClaimAsync(messageId, ct))
@@ -37,11 +39,24 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
             await HandleAsync(context, ct);
             await Db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
+            committed = true;
         });
+
+        if (committed)
+        {
+            await AfterCommitAsync(context, ct);
+        }
     }
 
     /// <summary>The message's effects: change <see cref="Db"/>; the base class saves and commits.</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken ct);
+
+    /// <summary>
+    /// Effects outside the database (delete a blob, clear a cache) that must not happen unless HandleAsync's
+    /// changes committed. Runs once per handled message, never for a skipped redelivery; best effort:
+    /// if it throws, the message is retried but the inbox then skips it.
+    /// </summary>
+    protected virtual Task AfterCommitAsync(ConsumeContext<TMessage> context, CancellationToken ct) => Task.CompletedTask;
 
     // Inserting the inbox row first also serialises concurrent deliveries of one message: the second
     // insert waits on the first transaction's key, then fails as a duplicate once it commits.
