@@ -11,10 +11,22 @@ namespace Dating.Photos.Processing;
 /// <summary>
 /// Turns an uploaded original into a ready photo, on whichever replica takes the message. A crash half-way
 /// rolls the transaction back and the message is redelivered; blobs written by the earlier attempt are kept.
+/// Once the photo is ready the original goes: it may carry EXIF and GPS, and nothing of it may survive.
 /// </summary>
 internal sealed class PhotoUploadedConsumer(PhotosDbContext db, PhotoBlobStore blobs, ImageProcessor processor, TimeProvider time)
     : IdempotentConsumer<PhotoUploaded, PhotosDbContext>(db)
 {
+    private bool _becameReady;
+
+    // Only after commit: a rolled-back attempt is redelivered and needs the original again.
+    protected override async Task AfterCommitAsync(ConsumeContext<PhotoUploaded> context, CancellationToken ct)
+    {
+        if (_becameReady)
+        {
+            await blobs.DeleteOriginalAsync(context.Message.UserId, context.Message.PhotoId, ct);
+        }
+    }
+
     protected override async Task HandleAsync(ConsumeContext<PhotoUploaded> context, CancellationToken ct)
     {
         var (photoId, userId) = (context.Message.PhotoId, context.Message.UserId);
@@ -59,6 +71,7 @@ internal sealed class PhotoUploadedConsumer(PhotosDbContext db, PhotoBlobStore b
                 photo.Width = ready.Width;
                 photo.Height = ready.Height;
                 Db.AddIntegrationEvent(new PhotoReady(photoId, userId, now));
+                _becameReady = true;
                 break;
             case ProcessingOutcome.Rejected rejected:
                 photo.Status = PhotoStatus.Failed;

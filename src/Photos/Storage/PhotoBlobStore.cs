@@ -88,6 +88,10 @@ internal sealed class PhotoBlobStore(BlobServiceClient service, IOptions<PhotoOp
         return blob.GenerateSasUri(BlobSasPermissions.Read, time.GetUtcNow() + options.Value.SignedUrlLifetime);
     }
 
+    /// <summary>The upload as received may carry EXIF and GPS; once re-encoded copies exist, it goes.</summary>
+    public Task DeleteOriginalAsync(Guid userId, Guid photoId, CancellationToken ct) =>
+        Originals.DeleteBlobIfExistsAsync(BlobNames.Original(userId, photoId), DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
+
     public Task DeletePhotoAsync(Guid userId, Guid photoId, CancellationToken ct) =>
         DeleteUnderAsync(BlobNames.PhotoPrefix(userId, photoId), ct);
 

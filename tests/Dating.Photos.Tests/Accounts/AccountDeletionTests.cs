@@ -1,5 +1,6 @@
 using Dating.Contracts.Profiles;
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Photos.Tests.Processing;
 
 namespace Dating.Photos.Tests.Accounts;
 
@@ -17,7 +18,7 @@ public sealed class AccountDeletionTests(PhotosServiceFixture service) : IClassF
         var failed = await leaving.UploadAcceptedAsync(TestImages.PngBomb());
         await leaving.WaitProcessedAsync(failed);
         var kept = await staying.UploadReadyAsync(TestImages.Png());
-        (await service.ListBlobsAsync(leaving.UserId)).Count.ShouldBe(6);
+        (await service.SettledBlobsAsync(leaving.UserId, 4)).Count.ShouldBe(4);
 
         await service.PublishAsync(new ProfileDeleted(leaving.UserId, DateTimeOffset.UtcNow));
 
@@ -30,6 +31,6 @@ public sealed class AccountDeletionTests(PhotosServiceFixture service) : IClassF
         (await service.RowsAsync(leaving.UserId)).ShouldBeEmpty();
         (await service.ListBlobsAsync(leaving.UserId)).ShouldBeEmpty();
         (await staying.MineAsync()).Select(p => p.PhotoId).ShouldBe([kept]);
-        (await service.ListBlobsAsync(staying.UserId)).Count.ShouldBe(3);
+        (await service.SettledBlobsAsync(staying.UserId, 2)).Count.ShouldBe(2);
     }
 }

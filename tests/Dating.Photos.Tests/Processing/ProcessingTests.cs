@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Testing;
 using SkiaSharp;
 
 namespace Dating.Photos.Tests.Processing;
@@ -48,6 +49,10 @@ public sealed class ProcessingTests(PhotosServiceFixture service) : IClassFixtur
             TestImages.JpegMarkers(stored).ShouldNotContain((byte)0xE1, "no APP1 (Exif/XMP) segment survives");
             Encoding.ASCII.GetString(stored).ShouldNotContain("Exif");
         }
+
+        var blobs = await service.SettledBlobsAsync(client.UserId, 2);
+        blobs.ShouldNotContain(name => name.EndsWith("/original", StringComparison.Ordinal), "the upload as received, GPS and all, is gone once processed");
+        blobs.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ using Dating.Photos.Library;
 using Dating.Photos.Processing;
 using Dating.Photos.Storage;
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Photos.Tests.Processing;
+using Dating.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dating.Photos.Tests.Storage;
@@ -79,6 +81,6 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
         }
 
         (await me.WaitProcessedAsync(photoId)).Status.ShouldBe("ready");
-        (await service.ListBlobsAsync(me.UserId)).Count.ShouldBe(3);
+        (await service.SettledBlobsAsync(me.UserId, 2)).Count.ShouldBe(2);
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Photos.Tests.Uploads;
 
@@ -130,8 +131,10 @@ public sealed class BadUploadTests(PhotosServiceFixture service) : IClassFixture
         using var response = await client.UploadAsync(png);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        (await service.RowsAsync(client.UserId)).Count.ShouldBe(9);
-        (await service.ListBlobsAsync(client.UserId)).Count(b => b.EndsWith("/original", StringComparison.Ordinal)).ShouldBe(9);
+        var rows = await service.RowsAsync(client.UserId);
+        rows.Count.ShouldBe(9);
+        (await service.ListBlobsAsync(client.UserId)).ShouldAllBe(
+            name => rows.Any(row => name.Contains(row.Id.ToString())), "no blob of the refused tenth upload");
     }
 
     private async Task ShouldHaveNothingStoredAsync(PhotosClient client)
