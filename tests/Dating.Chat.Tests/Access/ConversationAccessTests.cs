@@ -5,6 +5,7 @@ using Dating.Chat.Realtime;
 using Dating.Chat.Tests.Infrastructure;
 using Dating.Contracts.Matching;
 using Dating.Contracts.Profiles;
+using Dating.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Dating.Chat.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Chat.Tests.Hosting;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.Chat.Messages;
 using Dating.Chat.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Chat.Tests.Messages;
 

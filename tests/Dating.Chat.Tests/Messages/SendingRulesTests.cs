@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dating.Chat.Messages;
 using Dating.Chat.Tests.Infrastructure;
+using Dating.Testing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 

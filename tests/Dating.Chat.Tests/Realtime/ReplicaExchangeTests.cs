@@ -3,6 +3,7 @@ using Dating.Chat.Messages;
 using Dating.Chat.Realtime;
 using Dating.Chat.Tests.Infrastructure;
 using Dating.Contracts.Matching;
+using Dating.Testing;
 
 namespace Dating.Chat.Tests.Realtime;
 

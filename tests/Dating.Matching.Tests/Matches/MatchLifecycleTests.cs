@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.Contracts.Matching;
 using Dating.Matching.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Matching.Tests.Matches;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Photos.Tests.Gallery;
 

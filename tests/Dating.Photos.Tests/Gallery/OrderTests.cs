@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dating.Contracts.Photos;
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Photos.Tests.Gallery;
 

@@ -5,5 +5,3 @@ public sealed record UploadAnswer(Guid PhotoId, string Status);
 public sealed record MyPhoto(Guid PhotoId, string Status, int Position, Uri? Url, Uri? ThumbnailUrl, string? FailureReason);
 
 public sealed record PublicPhoto(Guid PhotoId, Guid UserId, string Status, Uri? Url, Uri? ThumbnailUrl);
-
-public sealed record ProblemBody(int Status, string? Title, string? Detail, string? Type);

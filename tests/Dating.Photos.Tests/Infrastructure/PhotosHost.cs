@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Logging;
+using Dating.Testing;
 
 namespace Dating.Photos.Tests.Infrastructure;
 
@@ -9,23 +6,5 @@ namespace Dating.Photos.Tests.Infrastructure;
 /// The real Photos host (its Program.cs), in process on real Kestrel at 127.0.0.1 (so body limits behave as
 /// in production), wired to the given backing services.
 /// </summary>
-public sealed class PhotosHost : WebApplicationFactory<Program>
-{
-    private readonly IDictionary<string, string?> _configuration;
-
-    public PhotosHost(IDictionary<string, string?> configuration)
-    {
-        _configuration = configuration;
-        UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        foreach (var (key, value) in _configuration)
-        {
-            builder.UseSetting(key, value);
-        }
-
-        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider()));
-    }
-}
+public sealed class PhotosHost(IDictionary<string, string?> configuration)
+    : ServiceHost<Program, PhotosHost>(configuration, "photos");

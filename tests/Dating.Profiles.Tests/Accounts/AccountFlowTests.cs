@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dating.Profiles.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Profiles.Tests.Accounts;
 

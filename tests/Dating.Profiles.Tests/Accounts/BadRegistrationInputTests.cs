@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dating.Profiles.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Profiles.Tests.Accounts;
 

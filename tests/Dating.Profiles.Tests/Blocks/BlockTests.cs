@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.Contracts.Matching;
 using Dating.Profiles.Tests.Infrastructure;
+using Dating.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Profiles.Tests.Blocks;

@@ -22,6 +22,4 @@ public sealed record OwnProfile(
     GeoPoint Location,
     string[] Interests);
 
-public sealed record ProblemBody(int Status, string? Title, string? Detail, string? Type);
-
 public sealed record PublicProfile(Guid UserId, string DisplayName, int Age, string? Bio, string Gender, string[] Interests);

@@ -1,5 +1,6 @@
 using System.Net;
 using Dating.Profiles.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Profiles.Tests.Sessions;
 

@@ -1,4 +1,5 @@
 using Dating.Profiles.Tests.Infrastructure;
+using Dating.Testing;
 using StackExchange.Redis;
 
 namespace Dating.Profiles.Tests.Sessions;

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+
+namespace Dating.Testing;
+
+/// <summary>
+/// Writes the test hosts' warnings and errors where a failed run can be read afterwards:
+/// <c>dating-tests/&lt;name&gt;-hosts.log</c> in the temp folder.
+/// </summary>
+public sealed class FileLoggerProvider(string name) : ILoggerProvider
+{
+    private static readonly Lock Gate = new();
+
+    public string FilePath { get; } = Path.Combine(Path.GetTempPath(), "dating-tests", $"{name}-hosts.log");
+
+    public ILogger CreateLogger(string categoryName) => new FileLogger(FilePath, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class FileLogger(string filePath, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var line = $"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}";
+            lock (Gate)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
+                File.AppendAllText(filePath, line + Environment.NewLine);
+            }
+        }
+    }
+}
