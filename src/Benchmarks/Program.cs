@@ -1,16 +1,19 @@
-using System.Diagnostics;
-using Dating.AppHost.BackingServices;
+using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Scenarios;
+using Dating.Benchmarks.Scenarios.Chat;
+using Dating.Benchmarks.Scenarios.Matching;
+using Dating.Benchmarks.Scenarios.Photos;
 
-// dotnet run -c Release --project src/Benchmarks -- profiles [--quick]
-if (args.Length == 0 || args[0] != "profiles" || args.Skip(1).Any(a => a != "--quick"))
+// dotnet run -c Release --project src/Benchmarks -- <profiles|photos|matching|chat> [--quick]
+string[] commands = ["profiles", "photos", "matching", "chat"];
+if (args.Length == 0 || !commands.Contains(args[0]) || args.Skip(1).Any(a => a != "--quick"))
 {
-    Console.Error.WriteLine("Usage: dotnet run -c Release --project src/Benchmarks -- profiles [--quick]");
+    Console.Error.WriteLine($"Usage: dotnet run -c Release --project src/Benchmarks -- <{string.Join('|', commands)}> [--quick]");
     return 2;
 }
 
+var command = args[0];
 var quick = args.Contains("--quick");
-var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
 void Log(string message) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
 
 using var cancel = new CancellationTokenSource();
@@ -20,32 +23,66 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var results = await new ProfilesBenchmark(settings, Log).RunAsync(cancel.Token);
-var commit = await GitCommitAsync();
-var header = $"## Profiles through the gateway versus direct\n\n{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {commit}, {Environment.ProcessorCount} cores, "
-    + $"{(quick ? "quick mode" : $"{settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per target, alternating")}; "
-    + $"max = {settings.Clients} closed-loop clients, fixed rate = open model (latency from the intended send time).";
-var report = ProfilesReport.Render(results, header);
-Console.WriteLine(report);
+string report;
+try
+{
+    report = command switch
+    {
+        "photos" => await PhotosAsync(),
+        "matching" => await MatchingAsync(),
+        "chat" => await ChatAsync(),
+        _ => await ProfilesAsync(),
+    };
+}
+catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+{
+    Log("cancelled; everything started was stopped");
+    return 130;
+}
 
-var folder = Path.Combine(RepositoryPaths.Root, "results");
-Directory.CreateDirectory(folder);
-var file = Path.Combine(folder, $"profiles-{DateTime.UtcNow:yyyyMMdd-HHmmss}{(quick ? "-quick" : "")}.md");
-await File.WriteAllTextAsync(file, report);
+Console.WriteLine(report);
+var file = await ReportFile.WriteAsync(command, report, quick);
 Log($"report written to {file}");
 return 0;
 
-static async Task<string> GitCommitAsync()
+async Task<string> ProfilesAsync()
 {
-    try
-    {
-        using var git = Process.Start(new ProcessStartInfo("git", "rev-parse --short HEAD") { RedirectStandardOutput = true, WorkingDirectory = RepositoryPaths.Root })!;
-        var output = (await git.StandardOutput.ReadToEndAsync()).Trim();
-        await git.WaitForExitAsync();
-        return output.Length > 0 ? output : "unknown";
-    }
-    catch (System.ComponentModel.Win32Exception)
-    {
-        return "unknown";
-    }
+    var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+    var results = await new ProfilesBenchmark(settings, Log).RunAsync(cancel.Token);
+    var header = await ReportFile.HeaderAsync("Profiles through the gateway versus direct", quick,
+        $"{settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per target, alternating; "
+        + $"max = {settings.Clients} closed-loop clients, fixed rate = open model (latency from the intended send time).");
+    return ProfilesReport.Render(results, header);
+}
+
+async Task<string> PhotosAsync()
+{
+    var settings = quick ? PhotosSettings.Quick : PhotosSettings.Full;
+    var runs = await new PhotosBenchmark(settings, Log).RunAsync(cancel.Token);
+    var header = await ReportFile.HeaderAsync("Photos: upload throughput and time to ready, 1 versus 2 replicas", quick,
+        $"a fresh stack per run, alternating 1 2 ({settings.Rounds} round(s)); throughput: {settings.Users} users × {settings.PhotosPerUser} uploads "
+        + $"of one 1600×1200 JPEG by {settings.Clients} closed-loop clients; time to ready: {settings.ReadyRate}/s for "
+        + $"{settings.ReadyDuration.TotalSeconds:0} s, each photo polled every {settings.PollInterval.TotalMilliseconds:0} ms (GET /api/photos/{{id}}).");
+    return PhotosReport.Render(runs, header);
+}
+
+async Task<string> MatchingAsync()
+{
+    var settings = quick ? MatchingSettings.Quick : MatchingSettings.Full;
+    var result = await new MatchingBenchmark(settings, Log).RunAsync(cancel.Token);
+    var header = await ReportFile.HeaderAsync("Matching: recommendations, swipes and the queue batch", quick,
+        $"{settings.SeededUsers:N0} synthetic users seeded with the host's seed verb; {settings.Users} real users registered in Paris; "
+        + $"{settings.Clients} closed-loop clients.");
+    return MatchingReport.Render(result, header);
+}
+
+async Task<string> ChatAsync()
+{
+    var settings = quick ? ChatSettings.Quick : ChatSettings.Full;
+    var runs = await new ChatBenchmark(settings, Log).RunAsync(cancel.Token);
+    var header = await ReportFile.HeaderAsync("Chat: delivery latency and sustained messages, 1 versus 2 replicas", quick,
+        $"a fresh stack per run, alternating 1 2 ({settings.Rounds} round(s)); {settings.Pairs} matched pairs, each user on the hub "
+        + $"through the gateway (WebSockets); messages sent with REST POST at {settings.Rate}/s for {settings.Duration.TotalSeconds:0} s (open model), "
+        + $"then {settings.Clients} closed-loop senders for {settings.Duration.TotalSeconds:0} s; delivery = from the intended send time to the other user's `message` event.");
+    return ChatReport.Render(runs, header);
 }

@@ -12,8 +12,13 @@ public static class LoadGenerator
 {
     private const long MaxLatencyMicros = 60_000_000;
 
+    public static Task<(HistogramBase Latency, int Errors, double Seconds)> OpenAsync(
+        Func<int, Task<bool>> send, double ratePerSecond, TimeSpan duration, CancellationToken ct) =>
+        OpenAsync((index, _) => send(index), ratePerSecond, duration, ct);
+
+    /// <summary>The open model; <paramref name="send"/> also gets the intended send time (a <see cref="Stopwatch"/> timestamp), for latencies measured elsewhere.</summary>
     public static async Task<(HistogramBase Latency, int Errors, double Seconds)> OpenAsync(
-        Func<int, Task<bool>> send, double ratePerSecond, TimeSpan duration, CancellationToken ct)
+        Func<int, long, Task<bool>> send, double ratePerSecond, TimeSpan duration, CancellationToken ct)
     {
         var histogram = new LongConcurrentHistogram(1, MaxLatencyMicros, 3);
         var errors = 0;
@@ -33,7 +38,7 @@ public static class LoadGenerator
             var index = i;
             inFlight.Add(Task.Run(async () =>
             {
-                var ok = await SafeSend(send, index);
+                var ok = await SafeSend(i => send(i, intended), index);
                 histogram.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(intended).TotalMicroseconds));
                 if (!ok)
                 {

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net;
+using Dating.AppHost.BackingServices;
+using Dating.AppHost.Orchestration;
+using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Reports;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Dating.Benchmarks.Scenarios.Chat;
+
+/// <summary>
+/// Chat through the gateway with one and with two Chat replicas (fresh stacks, alternating A B A B on the same
+/// backing services): messages sent with REST, received by the other user on the hub over WebSockets.
+/// </summary>
+public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
+{
+    private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(90);
+
+    public async Task<IReadOnlyList<ChatRun>> RunAsync(CancellationToken ct)
+    {
+        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
+        var runs = new List<ChatRun>();
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            foreach (var replicas in new[] { 1, 2 })
+            {
+                log($"chat: round {round}, {replicas} replica(s)");
+                await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, new Dictionary<string, int> { ["chat"] = replicas });
+                runs.AddRange(await MeasureAsync(stack, replicas, round, ct));
+            }
+        }
+
+        return runs;
+    }
+
+    private async Task<IReadOnlyList<ChatRun>> MeasureAsync(DistributedStack stack, int replicas, int round, CancellationToken ct)
+    {
+        using var http = GatewayClient.CreateHttpClient();
+        var api = new GatewayClient(http, stack.PublicUrl);
+        log($"registering and matching {settings.Pairs} pairs");
+        // Each pair far from the others (about 110 km apart, beyond the default 50 km), so only its own partner is compatible.
+        var users = await api.RegisterManyAsync(settings.Pairs * 2, i => i % 2 == 0
+            ? new NewUser("man", ["woman"], -60 + i / 2, 10)
+            : new NewUser("woman", ["man"], -60 + i / 2, 10), ct);
+        var pairs = new MatchedPair[settings.Pairs];
+        await Parallel.ForAsync(0, settings.Pairs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (p, token) => pairs[p] = await MatchAsync(api, users[2 * p], users[2 * p + 1], token));
+
+        var tracker = new DeliveryTracker();
+        var connections = await Task.WhenAll(users.Select(u => ConnectAsync(stack.PublicUrl, u, tracker, ct)));
+        try
+        {
+            var runId = Guid.NewGuid().ToString("N")[..8];
+            var results = new List<ChatRun>();
+
+            log("warm-up");
+            await LoadGenerator.ClosedAsync(i => SendAsync(api, pairs, $"{runId} warm-up", i, Stopwatch.GetTimestamp(), tracker, Latency.NewHistogram(), ct),
+                settings.Clients, TimeSpan.FromSeconds(1), ct);
+            await tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
+
+            log($"fixed rate {settings.Rate}/s for {settings.Duration.TotalSeconds:0} s");
+            var delivery = Latency.NewHistogram();
+            var open = await LoadGenerator.OpenAsync((i, intended) => SendAsync(api, pairs, $"{runId} open", i, intended, tracker, delivery, ct),
+                settings.Rate, settings.Duration, ct);
+            var lost = await tracker.DrainAsync(TimeSpan.FromSeconds(10), ct);
+            results.Add(new ChatRun(replicas, round, ReportFile.Invariant($"{settings.Rate:0}/s"), (int)open.Latency.TotalCount, open.Errors,
+                lost, open.Seconds, Latency.Of(open.Latency), Latency.Of(delivery)));
+
+            log($"max: {settings.Clients} closed-loop senders for {settings.Duration.TotalSeconds:0} s");
+            delivery = Latency.NewHistogram();
+            var closed = await LoadGenerator.ClosedAsync(i => SendAsync(api, pairs, $"{runId} closed", i, Stopwatch.GetTimestamp(), tracker, delivery, ct),
+                settings.Clients, settings.Duration, ct);
+            lost = await tracker.DrainAsync(TimeSpan.FromSeconds(10), ct);
+            results.Add(new ChatRun(replicas, round, $"max ({settings.Clients} clients)", (int)closed.Latency.TotalCount, closed.Errors,
+                lost, closed.Seconds, Latency.Of(closed.Latency), Latency.Of(delivery)));
+            return results;
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        }
+    }
+
+    /// <summary>Sends message <paramref name="index"/> over the pairs in turn, alternating who writes.</summary>
+    private static async Task<bool> SendAsync(GatewayClient api, MatchedPair[] pairs, string prefix, int index, long sentAt, DeliveryTracker tracker,
+        HdrHistogram.HistogramBase delivery, CancellationToken ct)
+    {
+        var pair = pairs[index % pairs.Length];
+        var (sender, recipient) = index / pairs.Length % 2 == 0 ? (pair.A, pair.B) : (pair.B, pair.A);
+        var text = $"{prefix} {index}";
+        tracker.Expect(text, sentAt, recipient.UserId, delivery);
+        var sent = false;
+        try
+        {
+            var (status, _) = await api.SendJsonAsync(HttpMethod.Post, $"/api/chat/conversations/{pair.MatchId}/messages", sender.Token, new { text }, ct);
+            sent = status == HttpStatusCode.Created;
+            return sent;
+        }
+        finally
+        {
+            // A message that was not accepted is an error, not a lost delivery.
+            if (!sent)
+            {
+                tracker.Forget(text);
+            }
+        }
+    }
+
+    private static async Task<HubConnection> ConnectAsync(Uri gateway, BenchmarkUser user, DeliveryTracker tracker, CancellationToken ct)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
+            {
+                options.SkipNegotiation = true;
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult<string?>(user.Token);
+            })
+            .Build();
+        connection.On<ChatMessage>("message", message => tracker.Received(user.UserId, message));
+        await connection.StartAsync(ct);
+        return connection;
+    }
+
+    /// <summary>Both like each other (retrying while the matching read model has not seen a profile yet), then waits for the conversation.</summary>
+    private static async Task<MatchedPair> MatchAsync(GatewayClient api, BenchmarkUser a, BenchmarkUser b, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        Guid? matchId = null;
+        foreach (var (from, to) in new[] { (a, b), (b, a) })
+        {
+            while (true)
+            {
+                var (status, body) = await api.SendJsonAsync(HttpMethod.Post, "/api/matching/swipes", from.Token, new { targetUserId = to.UserId, decision = "like" }, ct);
+                if (status == HttpStatusCode.OK)
+                {
+                    if (body.GetProperty("matched").GetBoolean())
+                    {
+                        matchId = body.GetProperty("matchId").GetGuid();
+                    }
+
+                    break;
+                }
+
+                if (status != HttpStatusCode.NotFound || waited.Elapsed > SetupTimeout)
+                {
+                    throw new InvalidOperationException($"swipe {from.UserId} -> {to.UserId}: {(int)status} {body}");
+                }
+
+                await Task.Delay(100, ct);
+            }
+        }
+
+        var id = matchId ?? throw new InvalidOperationException($"{a.UserId} and {b.UserId} liked each other but did not match");
+        while (true)
+        {
+            using var response = await api.SendAsync(HttpMethod.Get, $"/api/chat/conversations/{id}/messages?limit=1", a.Token, null, ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return new MatchedPair(a, b, id);
+            }
+
+            if (response.StatusCode != HttpStatusCode.NotFound || waited.Elapsed > SetupTimeout)
+            {
+                throw new InvalidOperationException($"conversation {id}: {(int)response.StatusCode}");
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Dating.AppHost.BackingServices;
+using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Reports;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace Dating.Benchmarks.Scenarios.Matching;
+
+/// <summary>
+/// Matching over a seeded read model: a user's first recommendations (cold: the geographic search fills the queue)
+/// versus later reads (served from the Redis queue), swipes a second, and the queue batch's time per 10,000 users.
+/// </summary>
+public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> log)
+{
+    // Paris, one of the seeder's city clusters.
+    private const double Latitude = 48.8566, Longitude = 2.3522;
+
+    public async Task<MatchingResult> RunAsync(CancellationToken ct)
+    {
+        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
+        log($"seeding {settings.SeededUsers:N0} synthetic users");
+        var (seedSeconds, seedOutput) = await MatchingSeed.RunAsync(backing, settings.SeededUsers, ct);
+        log(seedOutput);
+        seedOutput = string.Join(" ", seedOutput.Split('\n').Where(line => line.StartsWith("Seeded", StringComparison.Ordinal)));
+
+        await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, environment: new Dictionary<string, string?>
+        {
+            ["Matching__Queues__RefreshInterval"] = settings.BatchInterval.ToString("c"),
+            ["Logging__LogLevel__Dating.Matching.Queues.QueueRefreshJob"] = "Information",
+        });
+        using var http = GatewayClient.CreateHttpClient();
+        var api = new GatewayClient(http, stack.PublicUrl);
+        var matchingDb = backing.ConnectionStrings["matching"];
+
+        log($"registering {settings.Users} users in Paris");
+        var users = await api.RegisterManyAsync(settings.Users,
+            i => i % 2 == 0 ? new NewUser("man", ["woman"], Latitude, Longitude, 25) : new NewUser("woman", ["man"], Latitude, Longitude, 25), ct);
+        await WaitForCardsAsync(matchingDb, [.. users.Select(u => u.UserId)], ct);
+
+        log("cold queue: each user's first recommendations");
+        var cold = Latency.NewHistogram();
+        var coldErrors = 0;
+        await Parallel.ForEachAsync(users, new ParallelOptions { MaxDegreeOfParallelism = settings.Clients, CancellationToken = ct }, async (user, token) =>
+        {
+            var sent = Stopwatch.GetTimestamp();
+            var ok = await RecommendAsync(api, user, 20, token) is not null;
+            Latency.Record(cold, Stopwatch.GetElapsedTime(sent));
+            if (!ok)
+            {
+                Interlocked.Increment(ref coldErrors);
+            }
+        });
+
+        log("queue hit: later reads of the same users");
+        Func<int, Task<bool>> read = async i => await RecommendAsync(api, users[i % users.Count], 20, ct) is not null;
+        await LoadGenerator.ClosedAsync(read, settings.Clients, settings.HitDuration / 10, ct);
+        var hit = await LoadGenerator.ClosedAsync(read, settings.Clients, settings.HitDuration, ct);
+
+        log("swipes on recommended seeded users");
+        var swipes = new ConcurrentQueue<(BenchmarkUser User, Guid Target, string Decision)>();
+        foreach (var user in users)
+        {
+            var candidates = await RecommendAsync(api, user, settings.SwipesPerUser, ct) ?? [];
+            foreach (var (target, index) in candidates.Select((c, i) => (c, i)))
+            {
+                swipes.Enqueue((user, target, index % 2 == 0 ? "like" : "pass"));
+            }
+        }
+
+        var swipeCount = swipes.Count;
+        var swipeLatency = Latency.NewHistogram();
+        var swipeErrors = 0;
+        var swipeStart = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, settings.Clients).Select(_ => Task.Run(async () =>
+        {
+            while (swipes.TryDequeue(out var swipe))
+            {
+                var sent = Stopwatch.GetTimestamp();
+                var (status, _) = await api.SendJsonAsync(HttpMethod.Post, "/api/matching/swipes", swipe.User.Token,
+                    new { targetUserId = swipe.Target, decision = swipe.Decision }, ct);
+                Latency.Record(swipeLatency, Stopwatch.GetElapsedTime(sent));
+                if (status != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref swipeErrors);
+                }
+            }
+        }, ct)));
+        var swipeSeconds = Stopwatch.GetElapsedTime(swipeStart).TotalSeconds;
+
+        var (batchUsers, batchSeconds, batchNote) = await MeasureBatchAsync(backing, matchingDb,
+            Path.Combine(BenchmarkStack.LogDirectory, $"{stack.Replica("matching", 0).Name}.log"), ct);
+
+        return new MatchingResult(settings.SeededUsers, seedSeconds, seedOutput,
+            Latency.Of(cold), coldErrors, Latency.Of(hit.Latency), (hit.Latency.TotalCount - hit.Errors) / hit.Seconds, hit.Errors,
+            Latency.Of(swipeLatency), swipeCount, swipeErrors, swipeSeconds, batchUsers, batchSeconds, batchNote);
+    }
+
+    private async Task<(int? Users, double? Seconds, string Note)> MeasureBatchAsync(BackingServiceSet backing, string matchingDb, string logFile, CancellationToken ct)
+    {
+        var seeded = new List<Guid>(settings.BatchUsers);
+        await using (var connection = new NpgsqlConnection(matchingDb))
+        {
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT user_id FROM matching.candidates LIMIT @count", connection);
+            command.Parameters.AddWithValue("count", settings.BatchUsers);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                seeded.Add(reader.GetGuid(0));
+            }
+        }
+
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(backing.ConnectionStrings["redis"]);
+        var db = redis.GetDatabase();
+        await BatchObserver.MarkActiveAsync(db, seeded);
+        var active = await db.SortedSetLengthAsync(BatchObserver.ActiveUsersKey);
+        log($"batch: {active} active users; waiting for the next tick (every {settings.BatchInterval.TotalSeconds:0} s)");
+        var offset = BatchObserver.LengthOf(logFile);
+        // A batch longer than the interval is followed at once by the next one: the lock never drops, so give up after one interval.
+        var duration = await BatchObserver.TimeNextBatchAsync(db, settings.BatchInterval * 2 + TimeSpan.FromSeconds(10), settings.BatchInterval, ct);
+        if (duration is null)
+        {
+            return (null, null, $"no single batch observed: none started within two intervals, or one ran longer than the {settings.BatchInterval.TotalSeconds:0} s "
+                + "interval so batches ran back to back (raise MatchingSettings.BatchInterval or lower BatchUsers)");
+        }
+
+        var refreshed = await BatchObserver.RefreshedCountAsync(logFile, offset, ct);
+        return refreshed is { } count
+            ? (count, duration.Value.TotalSeconds, "timed by the batch's Redis lock; count from the job's log line")
+            : ((int)active, duration.Value.TotalSeconds, "timed by the batch's Redis lock; count = active users (no log line found)");
+    }
+
+    private async Task WaitForCardsAsync(string matchingDb, Guid[] userIds, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(matchingDb);
+        await connection.OpenAsync(ct);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM matching.candidates WHERE user_id = ANY(@ids)", connection);
+            command.Parameters.AddWithValue("ids", userIds);
+            var found = (long)(await command.ExecuteScalarAsync(ct))!;
+            if (found == userIds.Length)
+            {
+                log($"all {found} users are in the matching read model after {waited.Elapsed.TotalSeconds:0.0} s");
+                return;
+            }
+
+            if (waited.Elapsed > TimeSpan.FromSeconds(120))
+            {
+                throw new TimeoutException($"only {found} of {userIds.Length} users reached the matching read model");
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+
+    private static async Task<IReadOnlyList<Guid>?> RecommendAsync(GatewayClient api, BenchmarkUser user, int limit, CancellationToken ct)
+    {
+        var (status, body) = await api.SendJsonAsync(HttpMethod.Get, $"/api/matching/recommendations?limit={limit}", user.Token, null, ct);
+        return status == HttpStatusCode.OK
+            ? [.. body.EnumerateArray().Select(c => c.GetProperty("userId").GetGuid())]
+            : null;
+    }
+}
