@@ -52,7 +52,7 @@ internal sealed class MessagingHost(IHost host, string serviceName) : IAsyncDisp
             ["Messaging:RetryMaxInterval"] = "00:00:00.200",
             ["Messaging:RetryIntervalDelta"] = "00:00:00.050",
         });
-        builder.Logging.AddProvider(new FileLoggerProvider(serviceName));
+        builder.Logging.AddProvider(new FileLoggerProvider("messaging"));
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<DeliveryProbe>();
         builder.Services.AddDbContext<OrdersDbContext>(options => options
