@@ -6,6 +6,8 @@ namespace Dating.AppHost.BackingServices;
 /// <summary>Protocol-level readiness probes: an open port is not a ready server.</summary>
 internal static class Probes
 {
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
     /// <summary>Sends bytes to a loopback port and returns the first bytes of the answer (empty when refused).</summary>
     public static async Task<byte[]> ExchangeAsync(int port, byte[] request, CancellationToken ct)
     {
@@ -37,17 +39,19 @@ internal static class Probes
         return answer.Length >= 7 && answer[0] == 1;
     }
 
-    public static async Task<bool> HttpAnswersAsync(string url, CancellationToken ct)
+    public static async Task<bool> HttpAnswersAsync(string url, CancellationToken ct) => await HttpStatusAsync(url, ct) is not null;
+
+    /// <summary>The status an HTTP GET gets, or null when nothing answers in time.</summary>
+    public static async Task<System.Net.HttpStatusCode?> HttpStatusAsync(string url, CancellationToken ct)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         try
         {
-            using var response = await http.GetAsync(url, ct);
-            return true;
+            using var response = await Http.GetAsync(url, ct);
+            return response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            return false;
+            return null;
         }
     }
 }

@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
+using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 
 namespace Dating.Benchmarks.Scenarios;
@@ -13,32 +12,19 @@ namespace Dating.Benchmarks.Scenarios;
 /// </summary>
 public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string> log)
 {
-    private const string Password = "benchmark password 1";
-
     public async Task<IReadOnlyList<LoadResult>> RunAsync(CancellationToken ct)
     {
         await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
-        await using var stack = await DistributedStack.StartAsync(new StackOptions
-        {
-            BackingServices = backing,
-            LogDirectory = Path.Combine(Path.GetTempPath(), "dating-benchmarks", "logs"),
-            Log = log,
-            Environment = new Dictionary<string, string?>
-            {
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["Gateway__RateLimiting__Enabled"] = "false",
-                ["Profiles__LoginRateLimit__PerEmail"] = "100000000",
-                ["Profiles__LoginRateLimit__PerAddress"] = "100000000",
-            },
-        }, ct);
+        await using var stack = await BenchmarkStack.StartAsync(backing, log, ct);
 
         var gateway = stack.PublicUrl;
         var direct = stack.Replica("profiles", 0).Url;
         int[] pids = [stack.Gateway.Pid ?? 0, stack.Replica("profiles", 0).Pid ?? 0];
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        using var http = GatewayClient.CreateHttpClient();
 
         log($"seeding {settings.Users} users");
-        var users = await SeedAsync(http, gateway, ct);
+        var users = await new GatewayClient(http, gateway).RegisterManyAsync(
+            settings.Users, i => new NewUser(i % 2 == 0 ? "woman" : "man", ["man", "woman"], 48.85 + (i % 10) * 0.01, 2.35), ct);
         var token = users[0].Token;
 
         var scenarios = new (string Name, double Rate, Func<Uri, int, Task<bool>> Send)[]
@@ -75,34 +61,10 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
         return results;
     }
 
-    private async Task<List<(Guid UserId, string Email, string Token)>> SeedAsync(HttpClient http, Uri gateway, CancellationToken ct)
-    {
-        var users = new List<(Guid, string, string)>();
-        for (var i = 0; i < settings.Users; i++)
-        {
-            var email = $"bench-{i}-{Guid.NewGuid():N}@example.test";
-            using var response = await http.PostAsJsonAsync(new Uri(gateway, "/api/auth/register"), new
-            {
-                email,
-                password = Password,
-                displayName = $"Bench {i}",
-                birthDate = "1990-01-01",
-                gender = i % 2 == 0 ? "woman" : "man",
-                interestedIn = new[] { "man", "woman" },
-                bio = "Benchmark user.",
-                location = new { latitude = 48.85 + (i % 10) * 0.01, longitude = 2.35 },
-            }, ct);
-            response.EnsureSuccessStatusCode();
-            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            users.Add((body.GetProperty("userId").GetGuid(), email, body.GetProperty("token").GetString()!));
-        }
-
-        return users;
-    }
 
     private static async Task<bool> LoginAsync(HttpClient http, Uri target, string email, CancellationToken ct)
     {
-        using var response = await http.PostAsJsonAsync(new Uri(target, "/api/auth/login"), new { email, password = Password }, ct);
+        using var response = await http.PostAsJsonAsync(new Uri(target, "/api/auth/login"), new { email, password = GatewayClient.Password }, ct);
         return response.IsSuccessStatusCode;
     }
 
