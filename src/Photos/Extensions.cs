@@ -31,7 +31,9 @@ public static class Extensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PhotoOptions>()
             .BindConfiguration(PhotoOptions.SectionName)
-            .Validate(o => o.SignedUrlLifetime > TimeSpan.Zero && o.MaxDecodedPixels > 0, "Photos: SignedUrlLifetime and MaxDecodedPixels must be positive.")
+            .Validate(
+                o => o.SignedUrlLifetime > TimeSpan.Zero && o.MaxDecodedPixels > 0 && o.ProcessingTimeout > TimeSpan.Zero && o.StalledSweepInterval > TimeSpan.Zero,
+                "Photos: SignedUrlLifetime, MaxDecodedPixels, ProcessingTimeout and StalledSweepInterval must be positive.")
             .ValidateOnStart();
 
         // The module's own client (not a shared BlobServiceClient registration): it must hold the account key to sign URLs.
@@ -47,6 +49,8 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<BlobStorageHealthCheck>("photos-blobs");
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<PhotoLinks>();
+        services.AddSingleton<StalledPhotoSweep>();
+        services.AddHostedService(provider => provider.GetRequiredService<StalledPhotoSweep>());
 
         builder.AddModuleMessaging<PhotosDbContext>(consumers => consumers
             .AddConsumer<PhotoUploadedConsumer>()

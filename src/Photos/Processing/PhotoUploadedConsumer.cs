@@ -58,6 +58,12 @@ internal sealed class PhotoUploadedConsumer(PhotosDbContext db, PhotoBlobStore b
 
         if (photo.Status != PhotoStatus.Processing)
         {
+            if (photo.Status == PhotoStatus.Failed)
+            {
+                // The stalled sweep gave up on it meanwhile: a failed photo keeps no blobs.
+                await blobs.DeletePhotoAsync(userId, photoId, ct);
+            }
+
             return;
         }
 
