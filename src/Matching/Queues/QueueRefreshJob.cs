@@ -49,6 +49,7 @@ internal sealed class QueueRefreshJob(
 
         try
         {
+            var started = time.GetTimestamp();
             var users = await queue.ActiveUsersAsync();
             var renewAt = time.GetUtcNow() + lockDuration / 3;
             var refreshed = 0;
@@ -59,7 +60,9 @@ internal sealed class QueueRefreshJob(
                 {
                     if (!await redisDb.LockExtendAsync(LockKey, _lockToken, lockDuration))
                     {
-                        logger.LogWarning("Lost the recommendation batch lock after {Count} queues; stopping.", refreshed);
+                        logger.LogWarning(
+                            "Lost the recommendation batch lock after {Count} of {Total} queues in {Elapsed}; stopping.",
+                            refreshed, users.Count, time.GetElapsedTime(started));
                         return refreshed;
                     }
 
@@ -71,7 +74,7 @@ internal sealed class QueueRefreshJob(
                 refreshed++;
             }
 
-            logger.LogInformation("Refreshed {Count} recommendation queues.", refreshed);
+            logger.LogInformation("Refreshed {Count} recommendation queues in {Elapsed}.", refreshed, time.GetElapsedTime(started));
             return refreshed;
         }
         finally
