@@ -24,6 +24,14 @@ public sealed class NamingTests
     public void A_consumer_queue_is_the_service_name_then_the_consumer_in_kebab_case() =>
         EndpointNames.ForConsumer("matching", typeof(ProfileCreatedConsumer)).ShouldBe("matching-profile-created");
 
+    [Theory]
+    [InlineData("matching", "matching", 1, "matching")]
+    [InlineData("monolith", "photos", 4, "monolith-photos")]
+    [InlineData(null, "photos", 4, "photos")]
+    [InlineData("", "chat", 1, "chat")]
+    public void Queues_of_a_process_hosting_several_modules_carry_the_module_after_the_service(string? service, string module, int modules, string owner) =>
+        EndpointNames.Owner(service, module, modules).ShouldBe(owner);
+
     [Fact]
     public void A_module_is_named_after_its_DbContext() =>
         EndpointNames.ForModule(typeof(ProfilesDbContext)).ShouldBe("profiles");

@@ -11,7 +11,8 @@ public static class MessageBusExtensions
 {
     /// <summary>
     /// The process's one bus, with every consumer the modules registered. Queues are named
-    /// <c>{OTEL_SERVICE_NAME or module}-{consumer}</c>; exchanges after the events' versioned wire names.
+    /// <c>{OTEL_SERVICE_NAME}-{consumer}</c> (with the module after the service when the process hosts several);
+    /// exchanges after the events' versioned wire names.
     /// </summary>
     public static IHostApplicationBuilder AddMessageBus(this IHostApplicationBuilder builder, MessageBusTransport transport)
     {
@@ -28,10 +29,10 @@ public static class MessageBusExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            var modules = registry.Consumers.Select(c => c.Module).Distinct().Count();
             foreach (var consumer in registry.Consumers)
             {
-                var queue = EndpointNames.ForConsumer(
-                    string.IsNullOrWhiteSpace(serviceName) ? consumer.Module : serviceName, consumer.ConsumerType);
+                var queue = EndpointNames.ForConsumer(EndpointNames.Owner(serviceName, consumer.Module, modules), consumer.ConsumerType);
                 bus.AddConsumer(consumer.ConsumerType).Endpoint(e => e.Name = queue);
             }
 
