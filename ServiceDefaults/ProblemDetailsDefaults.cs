@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -24,6 +25,9 @@ public static class ProblemDetailsDefaults
             {
                 context.ProblemDetails.Detail ??= badRequest.Message;
             }
+
+            // The contract promises a detail on every problem, also on the framework's empty 404, 405 and 413.
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status ?? http.Response.StatusCode);
         });
 
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
@@ -36,6 +40,15 @@ public static class ProblemDetailsDefaults
 
         return builder;
     }
+
+    private static string DefaultDetail(int status) => status switch
+    {
+        StatusCodes.Status404NotFound => "There is nothing at this address.",
+        StatusCodes.Status405MethodNotAllowed => "This address does not accept that method.",
+        StatusCodes.Status413PayloadTooLarge => "The request body is larger than this route accepts.",
+        StatusCodes.Status500InternalServerError => "Something went wrong on our side. The request id identifies it in our logs.",
+        _ => ReasonPhrases.GetReasonPhrase(status),
+    };
 
     // Malformed JSON, a missing body or a body over the limit: the client's fault, with the framework's status.
     private static int StatusCodeOf(Exception exception) => exception switch

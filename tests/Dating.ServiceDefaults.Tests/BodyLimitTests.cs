@@ -21,7 +21,8 @@ public sealed class BodyLimitTests
 
         var response = await app.Client.PostAsync("/items", JsonOfSize(1024 * 1024), Cancellation);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        problem.GetProperty("detail").GetString().ShouldNotBeNullOrWhiteSpace();
     }
 
     [Fact]

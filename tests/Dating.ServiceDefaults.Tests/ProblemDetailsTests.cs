@@ -16,7 +16,8 @@ public sealed class ProblemDetailsTests
 
         var response = await app.Client.GetAsync("/nowhere", Cancellation);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        problem.GetProperty("detail").GetString().ShouldBe("There is nothing at this address.");
     }
 
     [Fact]
@@ -26,7 +27,8 @@ public sealed class ProblemDetailsTests
 
         var response = await app.Client.DeleteAsync("/items", Cancellation);
 
-        await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
+        problem.GetProperty("detail").GetString().ShouldBe("This address does not accept that method.");
     }
 
     [Theory]
