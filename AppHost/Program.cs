@@ -51,6 +51,8 @@ catch (Exception e) when (e is StackConfigurationException or BackingServiceExce
 
 console.Write(Environment.NewLine + ResourceTable.Render(stack.Resources()) + Environment.NewLine);
 console.Info($"public API: {stack.PublicUrl.ToString().TrimEnd('/')}  (docs: {stack.PublicUrl}docs) — press Ctrl+C to stop");
+console.Info("type +NAME / -NAME to add or remove a replica (e.g. +matching), `scale NAME N`, `status`, `help`");
+_ = ControlCommands.StartAsync(stack, console, stopping.Token);
 
 try
 {

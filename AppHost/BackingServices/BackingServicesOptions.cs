@@ -13,8 +13,8 @@ public sealed record BackingServicesOptions
 
     public bool IncludeRabbitMq { get; init; } = true;
 
-    /// <summary>PostgreSQL databases created at start when missing.</summary>
-    public IReadOnlyList<string> Databases { get; init; } = ["profiles", "photos", "matching", "chat"];
+    /// <summary>PostgreSQL databases created at start when missing: one per microservice, and the monolith's one.</summary>
+    public IReadOnlyList<string> Databases { get; init; } = ["profiles", "photos", "matching", "chat", "monolith"];
 
     /// <summary>Progress messages ("starting postgres…").</summary>
     public Action<string> Log { get; init; } = _ => { };

@@ -9,7 +9,8 @@ public sealed record CommandLineOptions(Topology Topology, IReadOnlyDictionary<s
         Usage: dotnet run --project AppHost [-- options]
 
           --topology microservices|monolith   which topology to run (default: microservices)
-          --replicas NAME=N                   run N processes of a service behind the gateway (repeatable, or NAME=N,NAME=N)
+          --replicas NAME=N                   run N processes of a service behind the gateway (repeatable, or NAME=N,NAME=N);
+                                              the monolith alone is the public API, monolith=N (N > 1) puts the gateway in front
           --fresh                             delete the dev stack's data (.local/data) before starting
           --help                              show this help
 

@@ -4,14 +4,16 @@ namespace Dating.AppHost.Orchestration;
 
 /// <summary>
 /// A whole running stack: backing services, every service replica as its own process, and the gateway
-/// in front. Services get their configuration the way an Aspire AppHost passes it, so they would run
-/// unchanged under Aspire. Used by <c>dotnet run --project AppHost</c> and by end-to-end tests.
+/// in front (a lone monolith has none: it is the public API). Services get their configuration the way
+/// an Aspire AppHost passes it, so they would run unchanged under Aspire. Used by
+/// <c>dotnet run --project AppHost</c> and by end-to-end tests.
 /// </summary>
-public sealed class DistributedStack : IAsyncDisposable
+public sealed partial class DistributedStack : IAsyncDisposable
 {
     private readonly StackOptions _options;
     private readonly bool _ownsBackingServices;
     private readonly List<ServiceReplica> _replicas = [];
+    private ServiceReplica? _gateway;
     private bool _stopped;
 
     private DistributedStack(StackOptions options, BackingServiceSet backingServices, bool ownsBackingServices)
@@ -26,10 +28,18 @@ public sealed class DistributedStack : IAsyncDisposable
     /// <summary>Every service replica, without the gateway.</summary>
     public IReadOnlyList<ServiceReplica> Replicas => _replicas;
 
-    public ServiceReplica Gateway { get; private set; } = null!;
+    /// <summary>The gateway; a monolith with one replica has none (<see cref="HasGateway"/>): it serves the public API itself.</summary>
+    public ServiceReplica Gateway =>
+        _gateway ?? throw new StackConfigurationException("This stack has no gateway: its one monolith replica serves the public API.");
 
-    /// <summary>The public API: the gateway.</summary>
-    public Uri PublicUrl => Gateway.Url;
+    public bool HasGateway => _gateway is not null;
+
+    /// <summary>The public API: the gateway, or the lone monolith.</summary>
+    public Uri PublicUrl => _gateway?.Url ?? Replica(ServiceCatalog.Monolith.Name, 0).Url;
+
+    // A lone monolith is the public API itself (in-process calls are its point); anything else is served through the gateway.
+    private bool ServedThroughGateway =>
+        _options.Topology != Topology.Monolith || _options.ReplicasOf(ServiceCatalog.Monolith.Name) > 1;
 
     public IEnumerable<ServiceReplica> ReplicasOf(string service) => _replicas.Where(r => r.Service.Name == service);
 
@@ -72,9 +82,9 @@ public sealed class DistributedStack : IAsyncDisposable
 
         _stopped = true;
         // Reverse order: the gateway first, so no request reaches a stopping service; backing services last.
-        if (Gateway is not null)
+        if (_gateway is not null)
         {
-            await Gateway.StopAsync();
+            await _gateway.StopAsync();
         }
 
         await Task.WhenAll(_replicas.AsEnumerable().Reverse().Select(r => r.StopAsync()));
@@ -99,7 +109,7 @@ public sealed class DistributedStack : IAsyncDisposable
             rows.Add(new ResourceRow("rabbitmq-ui", rabbit.IsRunning ? "Running" : "Stopped", rabbit.ManagementUrl.ToString().TrimEnd('/'), rabbit.Pid));
         }
 
-        rows.AddRange(_replicas.Append(Gateway).Select(r => new ResourceRow(r.Name, r.State.ToString(), r.Url.ToString().TrimEnd('/'), r.Pid)));
+        rows.AddRange((_gateway is null ? _replicas : _replicas.Append(_gateway)).Select(r => new ResourceRow(r.Name, r.State.ToString(), r.Url.ToString().TrimEnd('/'), r.Pid)));
         return rows;
     }
 
@@ -114,11 +124,17 @@ public sealed class DistributedStack : IAsyncDisposable
             }
         }
 
-        Gateway = new ServiceReplica(ServiceCatalog.Gateway, 0, PortFor(ServiceCatalog.Gateway, 0), _options, () => EnvironmentFor(ServiceCatalog.Gateway, 0));
         _options.Log($"starting {string.Join(", ", _replicas.Select(r => r.Name))}");
         await Task.WhenAll(_replicas.Select(r => r.StartAsync(ct)));
+        if (!ServedThroughGateway)
+        {
+            return;
+        }
+
+        _gateway = new ServiceReplica(ServiceCatalog.Gateway, 0, PortFor(ServiceCatalog.Gateway, 0), _options, () => EnvironmentFor(ServiceCatalog.Gateway, 0));
         _options.Log("starting gateway");
-        await Gateway.StartAsync(ct);
+        PublishGatewayDestinations();
+        await _gateway.StartAsync(ct);
     }
 
     private int PortFor(ServiceDefinition service, int index)
@@ -128,7 +144,7 @@ public sealed class DistributedStack : IAsyncDisposable
             return BackingServicePorts.FreePort();
         }
 
-        var port = service.BasePort + index;
+        var port = service == ServiceCatalog.Monolith && !ServedThroughGateway ? ServiceCatalog.Gateway.BasePort : service.BasePort + index;
         return BackingServicePorts.IsInUse(port)
             ? throw new StackConfigurationException($"{service.Name}-{index}: port {port} is in use (is another stack running?).")
             : port;
@@ -138,13 +154,13 @@ public sealed class DistributedStack : IAsyncDisposable
     {
         var environment = new Dictionary<string, string?>
         {
-            ["ASPNETCORE_URLS"] = (service == ServiceCatalog.Gateway ? Gateway : Replica(service.Name, index)).Url.ToString().TrimEnd('/'),
+            ["ASPNETCORE_URLS"] = (service == ServiceCatalog.Gateway ? _gateway : Replica(service.Name, index))?.Url.ToString().TrimEnd('/'),
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["OTEL_SERVICE_NAME"] = service.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={service.Name}-{index}",
         };
-        foreach (var (name, value) in BackingServices.ConnectionStrings)
+        foreach (var (name, value) in BackingServices.ConnectionStrings.Where(c => ServiceCatalog.Receives(service, c.Key)))
         {
             environment[$"ConnectionStrings__{name}"] = value;
         }
@@ -155,12 +171,39 @@ public sealed class DistributedStack : IAsyncDisposable
             environment[$"services__{replica.Service.Name}__http__{replica.Index}"] = replica.Url.ToString().TrimEnd('/');
         }
 
+        if (_options.Topology == Topology.Monolith)
+        {
+            AddMonolithBehindGateway(service, environment);
+        }
+
+        AddGatewayDestinationsFile(service, environment);
+
         foreach (var (name, value) in _options.Environment)
         {
             environment[name] = value;
         }
 
         return environment;
+    }
+
+    // The gateway, unchanged, in front of monolith replicas: each replica serves every service's routes, so it is
+    // every cluster's destination. The replicas leave the per-address limit on the account routes to the gateway.
+    private void AddMonolithBehindGateway(ServiceDefinition service, Dictionary<string, string?> environment)
+    {
+        if (service == ServiceCatalog.Gateway)
+        {
+            foreach (var replica in ReplicasOf(ServiceCatalog.Monolith.Name))
+            {
+                foreach (var name in ServiceCatalog.Microservices.Select(s => s.Name))
+                {
+                    environment[$"services__{name}__http__{replica.Index}"] = replica.Url.ToString().TrimEnd('/');
+                }
+            }
+        }
+        else if (ServedThroughGateway)
+        {
+            environment["Gateway__RateLimiting__Enabled"] = "false";
+        }
     }
 
     private static void ValidateReplicas(StackOptions options, IReadOnlyList<ServiceDefinition> services)

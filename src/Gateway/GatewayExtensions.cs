@@ -15,8 +15,9 @@ public static class GatewayExtensions
     {
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        services.AddSingleton<ServiceDestinations>();
         services.AddSingleton<IProxyConfigProvider, ServiceProxyConfigProvider>();
-        services.AddSingleton<ILoadBalancingPolicy, UserAffinityLoadBalancingPolicy>();
+        services.AddSingleton<ILoadBalancingPolicy, ConsistentHashLoadBalancingPolicy>();
         services.AddReverseProxy();
 
         // A replica that keeps failing at the transport level is taken out quickly (it is retried after

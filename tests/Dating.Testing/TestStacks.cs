@@ -2,20 +2,22 @@ using Dating.AppHost.Orchestration;
 
 namespace Dating.Testing;
 
-/// <summary>Starts whole stacks (every service as its own process, the gateway in front) on the shared backing services.</summary>
+/// <summary>Starts whole stacks (microservices behind the gateway, or the monolith) on the shared backing services.</summary>
 public static class TestStacks
 {
     public static Task<DistributedStack> StartAsync(
         BackingServicesFixture backing,
         IReadOnlyDictionary<string, int>? replicas = null,
         bool restartCrashed = false,
-        CancellationToken ct = default)
+        CancellationToken ct = default,
+        Topology topology = Topology.Microservices)
     {
         var logs = Path.Combine(Path.GetTempPath(), "dating-tests", "stacks", $"{DateTime.UtcNow:HHmmss}-{Guid.NewGuid():N}"[..15]);
         TestLog.Write($"stack logs in {logs}");
         return DistributedStack.StartAsync(
             new StackOptions
             {
+                Topology = topology,
                 BackingServices = backing.Services,
                 Replicas = replicas ?? new Dictionary<string, int>(),
                 RestartCrashed = restartCrashed,

@@ -19,6 +19,10 @@ public sealed class GatewayOptions
     // Cluster name to YARP load-balancing policy name, e.g. Gateway:LoadBalancing:profiles = RoundRobin.
     public Dictionary<string, string> LoadBalancing { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    // A JSON file of destinations in the shape of service discovery ({"services":{"chat":{"http":{"0":"http://..."}}}}),
+    // watched: the AppHost rewrites it when it adds or removes a replica. Unset: destinations come from configuration.
+    public string? DestinationsFile { get; set; }
+
     // Largest body the photo routes accept: a 10 MiB image plus its multipart framing.
     public long PhotoUploadMaxBodyBytes { get; set; } = 11 * 1024 * 1024;
 
@@ -27,10 +31,11 @@ public sealed class GatewayOptions
             ? policy
             : DefaultLoadBalancingPolicyOf(cluster);
 
-    // Chat needs a user on one replica (SignalR negotiate, then the WebSocket); matching keeps per-user caches.
+    // Where a user on one replica pays: chat (negotiate then the WebSocket, fewer backplane hops) and matching
+    // (per-user queues and candidate caches stay warm). Elsewhere any replica will do.
     private static string DefaultLoadBalancingPolicyOf(string cluster) => cluster switch
     {
-        BackendServices.Chat or BackendServices.Matching => UserAffinityLoadBalancingPolicy.PolicyName,
+        BackendServices.Chat or BackendServices.Matching => ConsistentHashLoadBalancingPolicy.PolicyName,
         _ => LoadBalancingPolicies.PowerOfTwoChoices,
     };
 }

@@ -9,8 +9,8 @@ public static class ServiceClusters
 {
     private static readonly string[] Schemes = ["http", "https"];
 
-    public static IReadOnlyList<ClusterConfig> Build(IConfiguration configuration, GatewayOptions options) =>
-        BackendServices.All.Select(service => Cluster(service, DestinationsOf(configuration, service), options)).ToList();
+    public static IReadOnlyList<ClusterConfig> Build(Func<string, IReadOnlyDictionary<string, DestinationConfig>> destinationsOf, GatewayOptions options) =>
+        BackendServices.All.Select(service => Cluster(service, destinationsOf(service), options)).ToList();
 
     public static IReadOnlyDictionary<string, DestinationConfig> DestinationsOf(IConfiguration configuration, string service) =>
         Schemes

@@ -35,10 +35,16 @@ public sealed class CommandLineOptionsTests
     }
 
     [Fact]
-    public async Task The_monolith_topology_is_a_clear_error_until_it_exists()
+    public async Task The_monolith_topology_refuses_replicas_of_a_microservice_and_names_what_it_runs()
     {
-        var options = new StackOptions { Topology = Topology.Monolith, LogDirectory = Path.GetTempPath() };
+        var options = new StackOptions
+        {
+            Topology = Topology.Monolith,
+            Replicas = new Dictionary<string, int> { ["profiles"] = 2 },
+            LogDirectory = Path.GetTempPath(),
+        };
         var error = await Should.ThrowAsync<StackConfigurationException>(() => DistributedStack.StartAsync(options));
+        error.Message.ShouldContain("'profiles'");
         error.Message.ShouldContain("monolith");
     }
 

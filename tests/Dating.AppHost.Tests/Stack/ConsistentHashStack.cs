@@ -1,0 +1,79 @@
+using System.Net;
+using Dating.AppHost.Orchestration;
+using Dating.Testing;
+
+namespace Dating.AppHost.Tests.Stack;
+
+/// <summary>
+/// One stack with three Matching replicas (a consistent-hash cluster) and a set of users, shared by the
+/// consistent-hashing tests. Crashed replicas are not restarted: the tests decide when one comes back.
+/// </summary>
+public sealed class ConsistentHashStack(BackingServicesFixture backing) : IAsyncLifetime
+{
+    public const string Service = "matching";
+    private const int UserCount = 40;
+
+    public DistributedStack Stack { get; private set; } = null!;
+
+    public IReadOnlyList<TestUsers.Registered> Users { get; private set; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Stack = await TestStacks.StartAsync(backing, new Dictionary<string, int> { [Service] = 3 }, restartCrashed: false, ct: ct);
+        using var client = new HttpClient { BaseAddress = Stack.PublicUrl };
+        var users = new TestUsers.Registered[UserCount];
+        await Parallel.ForAsync(0, UserCount, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (i, token) => users[i] = await TestUsers.RegisterAsync(client, ct: token));
+        Users = users;
+    }
+
+    public async ValueTask DisposeAsync() => await Stack.StopAsync();
+
+    /// <summary>The Matching replica that answers each user; every request must succeed and all of a user's land on one replica.</summary>
+    public async Task<Dictionary<Guid, string>> ServedByAsync(int requestsPerUser = 2)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = new HttpClient { BaseAddress = Stack.PublicUrl };
+        var servedBy = new Dictionary<Guid, string>();
+        foreach (var user in Users)
+        {
+            var replicas = new HashSet<string>();
+            for (var i = 0; i < requestsPerUser; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/matching/matches");
+                request.Headers.Authorization = new("Bearer", user.Token);
+                using var response = await client.SendAsync(request, ct);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync(ct));
+                replicas.Add(Served.By(response));
+            }
+
+            replicas.Count.ShouldBe(1, $"user {user.UserId} was served by {string.Join(", ", replicas)}");
+            servedBy[user.UserId] = replicas.Single();
+        }
+
+        return servedBy;
+    }
+
+    /// <summary>Polls until <paramref name="done"/> holds for the users' replicas, or fails with the last mapping.</summary>
+    public async Task<Dictionary<Guid, string>> EventuallyServedByAsync(Func<Dictionary<Guid, string>, bool> done, string what, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var servedBy = await ServedByAsync(requestsPerUser: 1);
+        while (!done(servedBy))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out waiting until {what}; last: {Describe(servedBy)}");
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+            servedBy = await ServedByAsync(requestsPerUser: 1);
+        }
+
+        return servedBy;
+    }
+
+    public static string Describe(Dictionary<Guid, string> servedBy) =>
+        string.Join(", ", servedBy.Values.CountBy(replica => replica).OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}: {pair.Value}"));
+}

@@ -1,0 +1,51 @@
+using Dating.AppHost.Orchestration;
+using Dating.Testing;
+
+namespace Dating.EndToEnd.Tests.Stacks;
+
+/// <summary>
+/// One whole stack of a topology, started through the AppHost code once per test run and shared by every
+/// spec of that topology (each spec registers its own users, so they never see each other's data).
+/// </summary>
+public abstract class TopologyStack(BackingServicesFixture backing, Topology topology) : IAsyncLifetime
+{
+    private DistributedStack? _stack;
+
+    public Topology Topology => topology;
+
+    public DistributedStack Stack => _stack ?? throw new InvalidOperationException($"The {topology} stack has not started.");
+
+    /// <summary>Where clients reach the public API.</summary>
+    public Uri PublicUrl => Stack.PublicUrl;
+
+    /// <summary>
+    /// Every address that serves the chat hub: the public one and each process behind it, so a test can hold
+    /// connections on every replica and see real-time events cross between them.
+    /// </summary>
+    public IReadOnlyList<Uri> HubServers =>
+        [PublicUrl, .. Stack.Replicas.Where(r => r.Service.Name == HubService).Select(r => r.Url).Where(u => u != PublicUrl)];
+
+    /// <summary>The service whose processes host the hub.</summary>
+    protected abstract string HubService { get; }
+
+    protected abstract IReadOnlyDictionary<string, int> Replicas { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var started = DateTime.UtcNow;
+        _stack = await TestStacks.StartAsync(backing, Replicas, topology: topology);
+        TestLog.Write($"end-to-end: {topology} stack serving at {PublicUrl} after {(DateTime.UtcNow - started).TotalSeconds:F1} s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_stack is not null)
+        {
+            await _stack.StopAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    public override string ToString() => topology.ToString();
+}
