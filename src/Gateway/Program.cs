@@ -1,7 +1,6 @@
 using Dating.BuildingBlocks.Sessions;
 using Dating.Gateway;
 using Dating.Gateway.Docs;
-using Dating.Gateway.RateLimiting;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -1,9 +1,9 @@
 using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Sessions;
 using Dating.Chat;
 using Dating.Matching;
 using Dating.Monolith.Databases;
 using Dating.Monolith.Docs;
-using Dating.Monolith.RateLimiting;
 using Dating.Photos;
 using Dating.Profiles;
 

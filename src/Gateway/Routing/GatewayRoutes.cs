@@ -1,4 +1,3 @@
-using Dating.Gateway.RateLimiting;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Dating.Gateway.Routing;
@@ -9,19 +8,19 @@ public static class GatewayRoutes
     public const string Anonymous = "anonymous";
     public const string AuthenticatedUser = "default";
 
-    public static IReadOnlyList<RouteConfig> Build(GatewayOptions options, bool rateLimiting) =>
+    public static IReadOnlyList<RouteConfig> Build(GatewayOptions options) =>
     [
-        Api("auth-register", BackendServices.Profiles, "/api/auth/register", rateLimiting) with
+        Api("auth-register", BackendServices.Profiles, "/api/auth/register") with
         {
             Match = new RouteMatch { Path = "/api/auth/register", Methods = ["POST"] },
             AuthorizationPolicy = Anonymous,
         },
-        Api("auth-login", BackendServices.Profiles, "/api/auth/login", rateLimiting) with
+        Api("auth-login", BackendServices.Profiles, "/api/auth/login") with
         {
             Match = new RouteMatch { Path = "/api/auth/login", Methods = ["POST"] },
             AuthorizationPolicy = Anonymous,
         },
-        Api("auth", BackendServices.Profiles, "/api/auth/{**rest}", rateLimiting),
+        Api("auth", BackendServices.Profiles, "/api/auth/{**rest}"),
         Api("profiles", BackendServices.Profiles, "/api/profiles/{**rest}"),
         Api("photos", BackendServices.Photos, "/api/photos/{**rest}") with { MaxRequestBodySize = options.PhotoUploadMaxBodyBytes },
         Api("matching", BackendServices.Matching, "/api/matching/{**rest}"),
@@ -30,13 +29,12 @@ public static class GatewayRoutes
         .. BackendServices.All.Select(OpenApiDocument),
     ];
 
-    private static RouteConfig Api(string routeId, string cluster, string path, bool rateLimited = false) => new()
+    private static RouteConfig Api(string routeId, string cluster, string path) => new()
     {
         RouteId = routeId,
         ClusterId = cluster,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = AuthenticatedUser,
-        RateLimiterPolicy = rateLimited ? AuthRateLimiting.PolicyName : null,
     };
 
     // /openapi/profiles/v1.json is the profiles service's /openapi/v1.json. The original Host goes along

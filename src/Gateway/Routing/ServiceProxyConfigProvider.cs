@@ -1,4 +1,3 @@
-using Dating.Gateway.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Yarp.ReverseProxy.Configuration;
@@ -9,8 +8,7 @@ namespace Dating.Gateway.Routing;
 internal sealed class ServiceProxyConfigProvider(
     IConfiguration configuration,
     ServiceDestinations destinations,
-    IOptionsMonitor<GatewayOptions> gatewayOptions,
-    IOptionsMonitor<AuthRateLimitingOptions> rateLimitingOptions) : IProxyConfigProvider
+    IOptionsMonitor<GatewayOptions> gatewayOptions) : IProxyConfigProvider
 {
     public IProxyConfig GetConfig()
     {
@@ -18,7 +16,7 @@ internal sealed class ServiceProxyConfigProvider(
         var changed = new CompositeChangeToken([configuration.GetReloadToken(), destinations.GetChangeToken()]);
         var options = gatewayOptions.CurrentValue;
         return new ServiceProxyConfig(
-            GatewayRoutes.Build(options, rateLimitingOptions.CurrentValue.Enabled),
+            GatewayRoutes.Build(options),
             ServiceClusters.Build(destinations.Of, options),
             changed);
     }

@@ -1,10 +1,10 @@
-namespace Dating.Monolith.RateLimiting;
+namespace Dating.BuildingBlocks.Sessions;
 
 /// <summary>
 /// The edge's limit on the account routes, bound from the gateway's own section (<c>Gateway:RateLimiting</c>):
 /// whichever process faces the client applies it, with the same settings in both topologies.
 /// </summary>
-internal sealed class AuthRateLimitingOptions
+public sealed class AuthRateLimitingOptions
 {
     public const string SectionName = "Gateway:RateLimiting";
 

@@ -1,15 +1,20 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Dating.Monolith.RateLimiting;
+namespace Dating.BuildingBlocks.Sessions;
 
 /// <summary>
-/// What the gateway does for the microservices: a fixed window per client address on <c>/api/auth/*</c>
-/// (register, login, logout, session), answered with 429 problem details and Retry-After.
+/// A fixed window per client address on <c>/api/auth/*</c> (register, login, logout, session), answered with
+/// 429 problem details and Retry-After: it slows down password guessing. Whichever process faces the client
+/// applies it: the gateway for the microservices, the monolith itself when it runs alone.
 /// </summary>
-internal static class AuthRateLimiting
+public static class AuthRateLimiting
 {
     private static readonly PathString AccountRoutes = "/api/auth";
 
