@@ -1,14 +1,39 @@
+using Dating.AppHost.BackingServices;
+using Dating.AppHost.Orchestration;
+using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Scenarios;
 using Dating.Benchmarks.Scenarios.Chat;
 using Dating.Benchmarks.Scenarios.Matching;
 using Dating.Benchmarks.Scenarios.Photos;
 
-// dotnet run -c Release --project src/Benchmarks -- <profiles|photos|matching|chat> [--quick]
-string[] commands = ["profiles", "photos", "matching", "chat"];
-if (args.Length == 0 || !commands.Contains(args[0]) || args.Skip(1).Any(a => a != "--quick"))
+// dotnet run -c Release --project src/Benchmarks -- <profiles|photos|matching|chat|compare> [--quick] [--topologies microservices,monolith]
+string[] commands = ["profiles", "photos", "matching", "chat", "compare"];
+var topologies = new List<Topology> { Topology.Microservices, Topology.Monolith };
+var valid = args.Length > 0 && commands.Contains(args[0]);
+for (var i = 1; valid && i < args.Length; i++)
 {
-    Console.Error.WriteLine($"Usage: dotnet run -c Release --project src/Benchmarks -- <{string.Join('|', commands)}> [--quick]");
+    if (args[i] == "--topologies" && args[0] == "compare" && i + 1 < args.Length)
+    {
+        topologies.Clear();
+        foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            valid &= Enum.TryParse<Topology>(name, ignoreCase: true, out var topology) && !topologies.Contains(topology);
+            topologies.Add(topology);
+        }
+
+        valid &= topologies.Count > 0;
+    }
+    else
+    {
+        valid &= args[i] == "--quick";
+    }
+}
+
+if (!valid)
+{
+    Console.Error.WriteLine($"Usage: dotnet run -c Release --project src/Benchmarks -- <{string.Join('|', commands)}> [--quick]"
+        + " [--topologies microservices,monolith (compare only; default both)]");
     return 2;
 }
 
@@ -26,6 +51,14 @@ Console.CancelKeyPress += (_, e) =>
 string report;
 try
 {
+    if (command == "compare")
+    {
+        var output = await ComparisonCommand.RunAsync(quick, topologies, Path.Combine(RepositoryPaths.Root, "results"), Log, cancel.Token);
+        Console.WriteLine(output.Markdown);
+        Log($"report written to {output.ReportFile}");
+        return 0;
+    }
+
     report = command switch
     {
         "photos" => await PhotosAsync(),

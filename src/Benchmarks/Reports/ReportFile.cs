@@ -22,7 +22,7 @@ public static class ReportFile
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<string> GitCommitAsync()
+    public static async Task<string> GitCommitAsync()
     {
         try
         {

@@ -10,7 +10,8 @@ public static class BenchmarkStack
 
     public static Task<DistributedStack> StartAsync(
         BackingServiceSet backing, Action<string> log, CancellationToken ct,
-        IReadOnlyDictionary<string, int>? replicas = null, IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, int>? replicas = null, IReadOnlyDictionary<string, string?>? environment = null,
+        Topology topology = Topology.Microservices, bool restartCrashed = true)
     {
         var variables = new Dictionary<string, string?>
         {
@@ -27,6 +28,8 @@ public static class BenchmarkStack
 
         return DistributedStack.StartAsync(new StackOptions
         {
+            Topology = topology,
+            RestartCrashed = restartCrashed,
             BackingServices = backing,
             Replicas = replicas ?? new Dictionary<string, int>(),
             LogDirectory = LogDirectory,

@@ -5,8 +5,6 @@ using Dating.AppHost.Orchestration;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dating.Benchmarks.Scenarios.Chat;
 
@@ -16,8 +14,6 @@ namespace Dating.Benchmarks.Scenarios.Chat;
 /// </summary>
 public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
 {
-    private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(90);
-
     public async Task<IReadOnlyList<ChatRun>> RunAsync(CancellationToken ct)
     {
         await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
@@ -46,10 +42,10 @@ public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
             : new NewUser("woman", ["man"], -60 + i / 2, 10), ct);
         var pairs = new MatchedPair[settings.Pairs];
         await Parallel.ForAsync(0, settings.Pairs, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (p, token) => pairs[p] = await MatchAsync(api, users[2 * p], users[2 * p + 1], token));
+            async (p, token) => pairs[p] = await ChatSetup.MatchAsync(api, users[2 * p], users[2 * p + 1], token));
 
         var tracker = new DeliveryTracker();
-        var connections = await Task.WhenAll(users.Select(u => ConnectAsync(stack.PublicUrl, u, tracker, ct)));
+        var connections = await Task.WhenAll(users.Select(u => ChatSetup.ConnectAsync(stack.PublicUrl, u, tracker, ct)));
         try
         {
             var runId = Guid.NewGuid().ToString("N")[..8];
@@ -105,68 +101,6 @@ public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
             {
                 tracker.Forget(text);
             }
-        }
-    }
-
-    private static async Task<HubConnection> ConnectAsync(Uri gateway, BenchmarkUser user, DeliveryTracker tracker, CancellationToken ct)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
-            {
-                options.SkipNegotiation = true;
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult<string?>(user.Token);
-            })
-            .Build();
-        connection.On<ChatMessage>("message", message => tracker.Received(user.UserId, message));
-        await connection.StartAsync(ct);
-        return connection;
-    }
-
-    /// <summary>Both like each other (retrying while the matching read model has not seen a profile yet), then waits for the conversation.</summary>
-    private static async Task<MatchedPair> MatchAsync(GatewayClient api, BenchmarkUser a, BenchmarkUser b, CancellationToken ct)
-    {
-        var waited = Stopwatch.StartNew();
-        Guid? matchId = null;
-        foreach (var (from, to) in new[] { (a, b), (b, a) })
-        {
-            while (true)
-            {
-                var (status, body) = await api.SendJsonAsync(HttpMethod.Post, "/api/matching/swipes", from.Token, new { targetUserId = to.UserId, decision = "like" }, ct);
-                if (status == HttpStatusCode.OK)
-                {
-                    if (body.GetProperty("matched").GetBoolean())
-                    {
-                        matchId = body.GetProperty("matchId").GetGuid();
-                    }
-
-                    break;
-                }
-
-                if (status != HttpStatusCode.NotFound || waited.Elapsed > SetupTimeout)
-                {
-                    throw new InvalidOperationException($"swipe {from.UserId} -> {to.UserId}: {(int)status} {body}");
-                }
-
-                await Task.Delay(100, ct);
-            }
-        }
-
-        var id = matchId ?? throw new InvalidOperationException($"{a.UserId} and {b.UserId} liked each other but did not match");
-        while (true)
-        {
-            using var response = await api.SendAsync(HttpMethod.Get, $"/api/chat/conversations/{id}/messages?limit=1", a.Token, null, ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return new MatchedPair(a, b, id);
-            }
-
-            if (response.StatusCode != HttpStatusCode.NotFound || waited.Elapsed > SetupTimeout)
-            {
-                throw new InvalidOperationException($"conversation {id}: {(int)response.StatusCode}");
-            }
-
-            await Task.Delay(100, ct);
         }
     }
 }

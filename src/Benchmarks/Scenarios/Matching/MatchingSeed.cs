@@ -8,7 +8,11 @@ namespace Dating.Benchmarks.Scenarios.Matching;
 public static class MatchingSeed
 {
     /// <returns>The wall time and what the seeder printed.</returns>
-    public static async Task<(double Seconds, string Output)> RunAsync(BackingServiceSet backing, int count, CancellationToken ct)
+    public static Task<(double Seconds, string Output)> RunAsync(BackingServiceSet backing, int count, CancellationToken ct) =>
+        RunAsync(backing.ConnectionStrings, count, ct);
+
+    /// <summary>Seeds with the same random seed every time, so two runs get the same synthetic users.</summary>
+    public static async Task<(double Seconds, string Output)> RunAsync(IReadOnlyDictionary<string, string> connectionStrings, int count, CancellationToken ct)
     {
         var assembly = BuildOutput.AssemblyPath(ServiceCatalog.Microservices.Single(s => s.Name == "matching"));
         var start = new ProcessStartInfo("dotnet")
@@ -18,7 +22,7 @@ public static class MatchingSeed
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (name, value) in backing.ConnectionStrings)
+        foreach (var (name, value) in connectionStrings)
         {
             start.Environment[$"ConnectionStrings__{name}"] = value;
         }

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using Dating.AppHost.BackingServices;
+using Dating.AppHost.Orchestration;
+using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Reports;
+using Dating.Benchmarks.Scenarios;
+using HdrHistogram;
+
+namespace Dating.Benchmarks.Comparison;
+
+/// <summary>
+/// The same scenarios on each topology, each run on a fresh stack with the same data, topologies alternating A B A B:
+/// speed (every scenario, one process per service or one monolith), horizontal scaling (the mixed session with two
+/// replicas of matching and chat, or two monoliths), and in the last round fault isolation (chat killed during the
+/// mixed session; in the monolith the same fault kills its one process).
+/// </summary>
+public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<Topology> topologies, Action<string> log)
+{
+    /// <summary>Steps that start within this time after the kill (or run across it) are left out of the fault table: the process is still dying.</summary>
+    public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
+
+    public async Task<ComparisonResult> RunAsync(BackingServiceSet backing, CancellationToken ct)
+    {
+        var data = new ComparisonData(backing, log);
+        await data.SeedAsync(settings.SeededUsers, ct);
+        var runs = new List<ScenarioRun>();
+        var faults = new List<FaultRun>();
+        var idle = new List<IdleRun>();
+        for (var round = 1; round <= settings.Rounds; round++)
+        {
+            foreach (var replicas in new[] { 1, 2 })
+            {
+                foreach (var topology in topologies)
+                {
+                    var fault = replicas == 1 && round == settings.Rounds;
+                    runs.AddRange(await RunStackAsync(backing, data, topology, replicas, round, fault ? faults : null, idle, ct));
+                }
+            }
+        }
+
+        return new ComparisonResult(settings, [.. topologies.Select(NameOf)], runs, faults, idle, data.SeedOutput);
+    }
+
+    public static string NameOf(Topology topology) => topology.ToString().ToLowerInvariant();
+
+    /// <summary>Two of what scales: matching and chat in microservices, the whole process in the monolith.</summary>
+    public static IReadOnlyDictionary<string, int> ReplicasFor(Topology topology, int count) =>
+        count == 1 ? new Dictionary<string, int>()
+        : topology == Topology.Microservices ? new Dictionary<string, int> { ["matching"] = count, ["chat"] = count }
+        : ServiceCatalog.For(topology).ToDictionary(s => s.Name, _ => count);
+
+    /// <summary>What the fault kills: every chat process, or every monolith process (the same fault takes the whole monolith down).</summary>
+    public static IReadOnlyList<ServiceReplica> FaultTargets(DistributedStack stack, Topology topology) =>
+        topology == Topology.Microservices ? [.. stack.ReplicasOf("chat")] : [.. stack.Replicas];
+
+    private async Task<IReadOnlyList<ScenarioRun>> RunStackAsync(
+        BackingServiceSet backing, ComparisonData data, Topology topology, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle, CancellationToken ct)
+    {
+        var name = NameOf(topology);
+        log($"== {name}, {replicas} replica(s), round {round}");
+        var environment = await data.PrepareRunAsync(topology, ct);
+        await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, ReplicasFor(topology, replicas), environment, topology, restartCrashed: false);
+        using var http = GatewayClient.CreateHttpClient();
+        var api = new GatewayClient(http, stack.PublicUrl);
+        await using var population = await Population.CreateAsync(api, settings, log, ct);
+        var scenarios = new ComparisonScenarios(api, population, Guid.NewGuid().ToString("N")[..8], ct);
+
+        log("warm-up");
+        await LoadGenerator.ClosedAsync(i => scenarios.SessionAsync(i), settings.MaxClients, settings.Warmup, ct);
+        await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
+
+        await using (var meter = ResourceMeter.Start(() => ServicePids(stack), () => backing.All.Select(s => s.Pid ?? 0)))
+        {
+            var rest = Stopwatch.StartNew();
+            await Task.Delay(settings.Warmup, ct);
+            var usage = await meter.StopAsync();
+            idle.Add(new IdleRun(name, replicas, round, rest.Elapsed.TotalSeconds, usage));
+        }
+
+        var runs = new List<ScenarioRun>();
+        async Task MeasureAsync(string scenario, Func<Task<(HistogramBase Latency, int Errors, double Seconds)>> run, Func<long>? requests = null)
+        {
+            await using var meter = ResourceMeter.Start(() => ServicePids(stack), () => backing.All.Select(s => s.Pid ?? 0));
+            var (latency, errors, seconds) = await run();
+            var usage = await meter.StopAsync();
+            var result = new ScenarioRun(name, replicas, round, scenario, requests?.Invoke() ?? latency.TotalCount, errors, seconds, Latency.Of(latency), usage);
+            log(ReportFile.Invariant($"{scenario}: {result.Requests} ops, {result.Throughput:0.0}/s, p50 {result.Latency.P50:0.0} ms, p99 {result.Latency.P99:0.0} ms, {errors} errors"));
+            runs.Add(result);
+        }
+
+        // The mixed session first, so that it meets every stack (1 or 2 replicas) in the same state: right after the warm-up.
+        Func<int, Task<bool>> session = i => scenarios.SessionAsync(i);
+        await MeasureAsync(ScenarioNames.Session, () => LoadGenerator.OpenAsync(session, settings.SessionRate, settings.Duration, ct));
+        await MeasureAsync(ScenarioNames.SessionMax, () => LoadGenerator.ClosedAsync(session, settings.MaxClients, settings.Duration, ct));
+        await population.Tracker.DrainAsync(TimeSpan.FromSeconds(1), ct);
+
+        if (replicas == 1)
+        {
+            await MeasureAsync(ScenarioNames.PublicProfile, () => LoadGenerator.OpenAsync(scenarios.ReadProfileAsync, settings.ProfileRate, settings.Duration, ct));
+            await MeasureAsync(ScenarioNames.Recommendations, () => LoadGenerator.OpenAsync(i => scenarios.RecommendAsync(i), settings.RecommendationRate, settings.Duration, ct));
+            await MeasureAsync(ScenarioNames.Swipe, () => LoadGenerator.OpenAsync(scenarios.SwipeAsync, settings.SwipeRate, settings.Duration, ct));
+            long sends = 0;
+            await MeasureAsync(ScenarioNames.Message, async () =>
+            {
+                var delivery = Latency.NewHistogram();
+                var open = await LoadGenerator.OpenAsync((i, intended) => scenarios.SendMessageAsync(i, intended, delivery), settings.MessageRate, settings.Duration, ct);
+                var lost = await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
+                sends = open.Latency.TotalCount;
+                // The latency is the delivery's, from the intended send time; a refused send or a lost delivery is an error.
+                return (delivery, open.Errors + lost, open.Seconds);
+            }, () => sends);
+            await MeasureAsync(ScenarioNames.Propagation, () => LoadGenerator.OpenAsync(scenarios.PropagateAsync, settings.PropagationRate, settings.Duration, ct));
+        }
+
+        if (faults is not null)
+        {
+            faults.AddRange(await FaultAsync(stack, topology, scenarios, ct));
+        }
+
+        return runs;
+    }
+
+    private async Task<IReadOnlyList<FaultRun>> FaultAsync(DistributedStack stack, Topology topology, ComparisonScenarios scenarios, CancellationToken ct)
+    {
+        var targets = FaultTargets(stack, topology);
+        var killed = string.Join(", ", targets.Select(t => t.Name));
+        var steps = new StepLog();
+        long killedAt = 0;
+        log($"fault: mixed sessions at {settings.SessionRate}/s for {settings.FaultDuration.TotalSeconds:0} s, killing {killed} after a third");
+        var kill = Task.Run(async () =>
+        {
+            await Task.Delay(settings.FaultDuration / 3, ct);
+            Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
+            foreach (var target in targets)
+            {
+                target.Kill();
+            }
+        }, ct);
+        await LoadGenerator.OpenAsync(i => scenarios.SessionAsync(i, steps), settings.SessionRate, settings.FaultDuration, ct);
+        await kill;
+
+        var name = NameOf(topology);
+        var settled = (long)(SettleTime.TotalSeconds * Stopwatch.Frequency);
+        return
+        [
+            .. ComparisonScenarios.Steps.Select(step =>
+            {
+                var entries = steps.Entries.Where(e => e.Step == step).ToList();
+                var before = entries.Where(e => e.EndedAt < killedAt).ToList();
+                var after = entries.Where(e => e.StartedAt >= killedAt + settled).ToList();
+                var run = new FaultRun(name, killed, step, before.Count, before.Count(e => !e.Ok), after.Count, after.Count(e => !e.Ok));
+                log(ReportFile.Invariant($"fault, {step}: errors before {run.ErrorRateBefore:P0} of {run.RequestsBefore}, after {run.ErrorRateAfter:P0} of {run.RequestsAfter}"));
+                return run;
+            }),
+        ];
+    }
+
+    /// <summary>Every replica and the gateway (a lone monolith has none: it serves the public API itself).</summary>
+    private static IEnumerable<int> ServicePids(DistributedStack stack) =>
+        (stack.HasGateway ? stack.Replicas.Append(stack.Gateway) : stack.Replicas).Select(r => r.Pid ?? 0);
+}

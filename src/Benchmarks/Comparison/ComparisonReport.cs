@@ -1,0 +1,180 @@
+using System.Text;
+using static Dating.Benchmarks.Reports.ReportFile;
+
+namespace Dating.Benchmarks.Comparison;
+
+/// <summary>The Markdown report: speed, ratios, scaling, fault isolation, the targets, every run; charts beside it.</summary>
+public static class ComparisonReport
+{
+    private const string Micro = "microservices";
+    private const string Mono = "monolith";
+
+    public static string Render(ComparisonResult result, string header, IReadOnlyList<(string File, string Title)> charts)
+    {
+        var summaries = ScenarioSummary.Of(result.Runs);
+        var text = new StringBuilder(header).AppendLine().AppendLine();
+        text.AppendLine($"Seeded data: {result.SeedOutput}.").AppendLine();
+        text.AppendLine("Both topologies run as the AppHost runs them: the microservices behind the YARP gateway; one monolith process "
+            + "serves the public API itself (no gateway: in-process calls are its point); two monolith processes sit behind the same gateway.").AppendLine();
+        text.AppendLine("CPU and memory: **services** = the topology's own processes (every service replica, or the monolith, and the gateway "
+            + "when there is one); **backing** = PostgreSQL (with its backend processes), Redis, RabbitMQ and Azurite, measured separately "
+            + "(they run for both topologies; the monolith does not use RabbitMQ). CPU is user + system time during the scenario; "
+            + "peak memory is the highest sum over the processes of their resident memory at one 100 ms sample, counted as PSS (proportional set size: a shared page is split among the processes that map it, so PostgreSQL's shared buffers count once). Latency of open-model scenarios is measured from "
+            + "the intended send time (no coordinated omission); a session's latency is the whole session's.").AppendLine();
+
+        Speed(text, summaries, result.Topologies);
+        Idle(text, result.Idle);
+        Ratios(text, summaries, result.Topologies);
+        Scaling(text, summaries, result.Topologies);
+        Faults(text, result.Faults);
+        Targets(text, summaries, result);
+        foreach (var (file, title) in charts)
+        {
+            text.AppendLine($"![{title}]({file})").AppendLine();
+        }
+
+        EveryRun(text, result.Runs);
+        return text.ToString();
+    }
+
+    private static void Speed(StringBuilder text, IReadOnlyList<ScenarioSummary> summaries, IReadOnlyList<string> topologies)
+    {
+        text.AppendLine("### Speed (one process per service, or one monolith; mean over rounds)").AppendLine();
+        text.AppendLine("| scenario | topology | operations | throughput /s | p50 ms | p90 ms | p99 ms | max ms | errors | services CPU ms/op | services peak memory MB | backing CPU s | backing peak memory MB |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var scenario in ScenarioNames.All)
+        {
+            foreach (var topology in topologies)
+            {
+                if (Find(summaries, topology, 1, scenario) is { } s)
+                {
+                    text.AppendLine(Invariant($"| {scenario} | {topology} | {s.Requests} | {s.Throughput:0.0} | {s.Latency.Cells()} | {s.ErrorRate:P1} | {s.ServiceCpuMsPerOperation:0.00} | {s.Resources.ServicePeakMemoryMb:0} | {s.Resources.BackingCpuSeconds:0.0} | {s.Resources.BackingPeakMemoryMb:0} |"));
+                }
+            }
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Idle(StringBuilder text, IReadOnlyList<IdleRun> idle)
+    {
+        text.AppendLine("### At rest (after the warm-up, no load)").AppendLine();
+        text.AppendLine("What the processes cost with nothing to do (timers, health checks, outbox sweeps): at low rates this is most of the CPU per operation above.").AppendLine();
+        text.AppendLine("| topology | replicas | services: CPU cores busy | services memory MB | backing: CPU cores busy | backing memory MB |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var group in idle.GroupBy(i => (i.Topology, i.Replicas)))
+        {
+            text.AppendLine(Invariant($"| {group.Key.Topology} | {group.Key.Replicas} | {group.Average(i => i.ServiceCores):0.00} | {group.Max(i => i.Resources.ServicePeakMemoryMb):0} | {group.Average(i => i.Seconds <= 0 ? 0 : i.Resources.BackingCpuSeconds / i.Seconds):0.00} | {group.Max(i => i.Resources.BackingPeakMemoryMb):0} |"));
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Ratios(StringBuilder text, IReadOnlyList<ScenarioSummary> summaries, IReadOnlyList<string> topologies)
+    {
+        text.AppendLine("### Microservices ÷ monolith").AppendLine();
+        if (!topologies.Contains(Micro) || !topologies.Contains(Mono))
+        {
+            text.AppendLine("Not computed: this run measured only " + string.Join(" and ", topologies) + ".").AppendLine();
+            return;
+        }
+
+        text.AppendLine("Above 1: microservices higher (for throughput, better; for latency, CPU and memory, worse).").AppendLine();
+        text.AppendLine("| scenario | throughput | p50 | p99 | services CPU per op | services peak memory |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var scenario in ScenarioNames.All)
+        {
+            if (Find(summaries, Micro, 1, scenario) is { } m && Find(summaries, Mono, 1, scenario) is { } o)
+            {
+                text.AppendLine($"| {scenario} | {Ratio(m.Throughput, o.Throughput)} | {Ratio(m.Latency.P50, o.Latency.P50)} | {Ratio(m.Latency.P99, o.Latency.P99)} | "
+                    + $"{Ratio(m.ServiceCpuMsPerOperation, o.ServiceCpuMsPerOperation)} | {Ratio(m.Resources.ServicePeakMemoryMb, o.Resources.ServicePeakMemoryMb)} |");
+            }
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Scaling(StringBuilder text, IReadOnlyList<ScenarioSummary> summaries, IReadOnlyList<string> topologies)
+    {
+        text.AppendLine("### Horizontal scaling: the mixed session with 1 and 2 replicas").AppendLine();
+        text.AppendLine("2 replicas = two processes of matching and of chat (microservices), or two monolith processes, behind the same gateway.").AppendLine();
+        text.AppendLine("| topology | replicas | fixed rate: p50 ms | p99 ms | errors | max throughput /s | max: p99 ms | services peak memory MB | max throughput, 2 ÷ 1 |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var topology in topologies)
+        {
+            var one = Find(summaries, topology, 1, ScenarioNames.SessionMax);
+            foreach (var replicas in new[] { 1, 2 })
+            {
+                if (Find(summaries, topology, replicas, ScenarioNames.Session) is { } open && Find(summaries, topology, replicas, ScenarioNames.SessionMax) is { } max)
+                {
+                    var ratio = replicas == 2 && one is not null ? Ratio(max.Throughput, one.Throughput) : "";
+                    text.AppendLine(Invariant($"| {topology} | {replicas} | {open.Latency.P50:0.0} | {open.Latency.P99:0.0} | {open.ErrorRate + max.ErrorRate:P1} | {max.Throughput:0.0} | {max.Latency.P99:0.0} | {Math.Max(open.Resources.ServicePeakMemoryMb, max.Resources.ServicePeakMemoryMb):0} | {ratio} |"));
+                }
+            }
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Faults(StringBuilder text, IReadOnlyList<FaultRun> faults)
+    {
+        text.AppendLine("### Fault isolation: chat killed during the mixed session").AppendLine();
+        text.AppendLine("SIGKILL, no restart. Microservices: every chat process; monolith: its one process (the same fault: chat lives in it). "
+            + Invariant($"Before = steps that ended before the kill; after = steps that started at least {ComparisonBenchmark.SettleTime.TotalMilliseconds:0} ms after it (steps running across the kill or in the first moments after it are left out).")).AppendLine();
+        text.AppendLine("| topology | killed | step | before: steps | errors | after: steps | errors |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|");
+        foreach (var f in faults)
+        {
+            text.AppendLine(Invariant($"| {f.Topology} | {f.Killed} | {f.Step} | {f.RequestsBefore} | {f.ErrorRateBefore:P1} | {f.RequestsAfter} | {f.ErrorRateAfter:P1} |"));
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Targets(StringBuilder text, IReadOnlyList<ScenarioSummary> summaries, ComparisonResult result)
+    {
+        text.AppendLine("### Targets (issue 9), where each stands in this run").AppendLine();
+        text.AppendLine("| target | topology | measured | met |");
+        text.AppendLine("|---|---|---:|---|");
+        if (Find(summaries, Micro, 1, ScenarioNames.SessionMax) is { } m && Find(summaries, Mono, 1, ScenarioNames.SessionMax) is { } o && o.Throughput > 0)
+        {
+            var ratio = m.Throughput / o.Throughput;
+            text.AppendLine(Invariant($"| mixed session max throughput, microservices ≥ 60% of the monolith's | both | {ratio:P1} | {(ratio >= 0.6 ? "yes" : "no")} |"));
+        }
+
+        foreach (var (scenario, label, limit) in new[]
+                 {
+                     (ScenarioNames.Propagation, "event propagation p99 < 200 ms", 200.0),
+                     (ScenarioNames.Message, "chat delivery p99 < 50 ms", 50.0),
+                     (ScenarioNames.Recommendations, Invariant($"recommendations p99 < 50 ms at {result.Settings.SeededUsers:N0} seeded users"), 50.0),
+                 })
+        {
+            foreach (var topology in result.Topologies)
+            {
+                if (Find(summaries, topology, 1, scenario) is { } s)
+                {
+                    text.AppendLine(Invariant($"| {label} | {topology} | {s.Latency.P99:0.0} ms | {(s.Latency.P99 < limit ? "yes" : "no")} |"));
+                }
+            }
+        }
+
+        text.AppendLine().AppendLine("The gateway's own cost (target: under 1 ms at p50) is measured by the `profiles` benchmark (gateway versus direct); here it is part of the "
+            + "microservices' numbers (and of the 2-replica monolith's), while one monolith process serves the public API itself.").AppendLine();
+    }
+
+    private static void EveryRun(StringBuilder text, IReadOnlyList<ScenarioRun> runs)
+    {
+        text.AppendLine("### Every run").AppendLine();
+        text.AppendLine("| round | topology | replicas | scenario | operations | errors | s | throughput /s | p50 ms | p90 ms | p99 ms | max ms | services CPU s | services peak memory MB | backing CPU s | backing peak memory MB |");
+        text.AppendLine("|---:|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in runs)
+        {
+            text.AppendLine(Invariant($"| {r.Round} | {r.Topology} | {r.Replicas} | {r.Scenario} | {r.Requests} | {r.Errors} | {r.Seconds:0.0} | {r.Throughput:0.0} | {r.Latency.Cells()} | {r.Resources.ServiceCpuSeconds:0.00} | {r.Resources.ServicePeakMemoryMb:0} | {r.Resources.BackingCpuSeconds:0.00} | {r.Resources.BackingPeakMemoryMb:0} |"));
+        }
+    }
+
+    private static ScenarioSummary? Find(IReadOnlyList<ScenarioSummary> summaries, string topology, int replicas, string scenario) =>
+        summaries.FirstOrDefault(s => s.Topology == topology && s.Replicas == replicas && s.Scenario == scenario);
+
+    private static string Ratio(double a, double b) => b == 0 ? "–" : Invariant($"{a / b:0.00}");
+}

@@ -1,0 +1,10 @@
+using Dating.Benchmarks.Load;
+
+namespace Dating.Benchmarks.Comparison;
+
+/// <summary>A stack at rest (after the warm-up, before the first scenario): what its timers, health checks and sweeps cost with no load.</summary>
+public sealed record IdleRun(string Topology, int Replicas, int Round, double Seconds, ResourceUsage Resources)
+{
+    /// <summary>CPU cores the topology's processes keep busy with no load.</summary>
+    public double ServiceCores => Seconds <= 0 ? 0 : Resources.ServiceCpuSeconds / Seconds;
+}

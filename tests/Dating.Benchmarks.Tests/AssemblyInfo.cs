@@ -1,0 +1,3 @@
+using Dating.Testing;
+
+[assembly: AssemblyFixture(typeof(BackingServicesFixture))]
