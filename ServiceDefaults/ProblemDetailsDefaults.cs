@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,14 +22,28 @@ public static class ProblemDetailsDefaults
             context.ProblemDetails.Extensions[RequestIdExtension] = http.TraceIdentifier;
 
             // A bad request's message is written by the framework for the client; any other exception stays private.
+            // An unreadable JSON body gets its own words instead, naming the field.
             if (context.Exception is BadHttpRequestException badRequest)
             {
+                if (UnreadableBodyProblem.TryDescribe(badRequest, out var detail, out var errors))
+                {
+                    context.ProblemDetails.Detail ??= detail;
+                    if (errors is not null)
+                    {
+                        context.ProblemDetails.Extensions[UnreadableBodyProblem.ErrorsExtension] = errors;
+                    }
+                }
+
                 context.ProblemDetails.Detail ??= badRequest.Message;
             }
 
             // The contract promises a detail on every problem, also on the framework's empty 404, 405 and 413.
             context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status ?? http.Response.StatusCode);
         });
+
+        // Minimal APIs throw on a body or parameter they cannot bind in every environment (by default only in
+        // Development), so the problem can say what was wrong rather than a bare 400.
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         builder.Services.Configure<ExceptionHandlerOptions>(options =>
         {

@@ -45,6 +45,35 @@ public sealed class ProblemDetailsTests
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
+    [Theory]
+    [InlineData("{\"name\": \"x\", \"count\": \"many\", \"mood\": \"sad\"}", "count", "Production")]
+    [InlineData("{\"name\": \"x\", \"count\": 1, \"mood\": \"furious\"}", "mood", "Production")]
+    [InlineData("{\"name\": \"x\", \"count\": 1, \"mood\": \"furious\"}", "mood", "Development")]
+    public async Task A_body_value_that_cannot_be_read_is_named_without_the_framework_s_words(string body, string field, string environment)
+    {
+        await using var app = await TestApp.StartAsync(environment: environment);
+
+        var response = await app.Client.PostAsync("/items", Json(body), Cancellation);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").EnumerateObject().Select(e => e.Name).ShouldBe([field]);
+        problem.GetProperty("detail").GetString().ShouldNotBeNull().ShouldContain($"'{field}'");
+        problem.GetRawText().ShouldNotContain(nameof(Item), Case.Sensitive);
+        problem.GetRawText().ShouldNotContain(nameof(Mood), Case.Sensitive);
+    }
+
+    [Fact]
+    public async Task A_body_of_the_wrong_shape_as_a_whole_is_a_400_problem_without_errors()
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var response = await app.Client.PostAsync("/items", Json("[1, 2]"), Cancellation);
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.TryGetProperty("errors", out _).ShouldBeFalse();
+        problem.GetProperty("detail").GetString().ShouldBe("The request body is not a JSON object of the expected shape.");
+    }
+
     // In Development, minimal APIs throw BadHttpRequestException instead of answering 400 themselves.
     [Theory]
     [InlineData("{\"name\": \"x\", ")]
