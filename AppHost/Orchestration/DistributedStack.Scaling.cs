@@ -41,14 +41,14 @@ public sealed partial class DistributedStack
             }
 
             var replica = new ServiceReplica(definition, index, PortFor(definition, index), _options, () => EnvironmentFor(definition, index));
-            _replicas.Add(replica);
+            _replicas = _replicas.Add(replica);
             try
             {
                 await replica.StartAsync(ct);
             }
             catch
             {
-                _replicas.Remove(replica);
+                _replicas = _replicas.Remove(replica);
                 await replica.StopAsync();
                 throw;
             }
@@ -84,7 +84,7 @@ public sealed partial class DistributedStack
             }
 
             var replica = replicas[^1];
-            _replicas.Remove(replica);
+            _replicas = _replicas.Remove(replica);
             PublishGatewayDestinations();
             await Task.Delay(DrainDelay, ct);
             await replica.StopAsync();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Dating.AppHost.BackingServices;
 
 namespace Dating.AppHost.Orchestration;
@@ -12,7 +13,9 @@ public sealed partial class DistributedStack : IAsyncDisposable
 {
     private readonly StackOptions _options;
     private readonly bool _ownsBackingServices;
-    private readonly List<ServiceReplica> _replicas = [];
+    // Replaced, never changed in place: a crashed replica's restart, `status` and a scaling step may read it at once
+    // (scaling steps replace it one at a time, under the scaling lock).
+    private volatile ImmutableList<ServiceReplica> _replicas = [];
     private ServiceReplica? _gateway;
     private bool _stopped;
 
@@ -87,7 +90,7 @@ public sealed partial class DistributedStack : IAsyncDisposable
             await _gateway.StopAsync();
         }
 
-        await Task.WhenAll(_replicas.AsEnumerable().Reverse().Select(r => r.StopAsync()));
+        await Task.WhenAll(_replicas.Reverse().Select(r => r.StopAsync()));
         if (_ownsBackingServices)
         {
             await BackingServices.StopAsync();
@@ -115,14 +118,17 @@ public sealed partial class DistributedStack : IAsyncDisposable
 
     private async Task StartServicesAsync(IReadOnlyList<ServiceDefinition> services, CancellationToken ct)
     {
+        var replicas = ImmutableList.CreateBuilder<ServiceReplica>();
         foreach (var service in services)
         {
             for (var i = 0; i < _options.ReplicasOf(service.Name); i++)
             {
                 var index = i;
-                _replicas.Add(new ServiceReplica(service, i, PortFor(service, i), _options, () => EnvironmentFor(service, index)));
+                replicas.Add(new ServiceReplica(service, i, PortFor(service, i), _options, () => EnvironmentFor(service, index)));
             }
         }
+
+        _replicas = replicas.ToImmutable();
 
         _options.Log($"starting {string.Join(", ", _replicas.Select(r => r.Name))}");
         await Task.WhenAll(_replicas.Select(r => r.StartAsync(ct)));
