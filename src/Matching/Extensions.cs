@@ -2,6 +2,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Persistence;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Matching.Blocks;
+using Dating.Matching.CardCache;
 using Dating.Matching.Data;
 using Dating.Matching.IntegrationEvents;
 using Dating.Matching.Matches;
@@ -23,14 +24,16 @@ public static class Extensions
     {
         builder.AddSessionAuthentication();
         builder.AddModuleDatabase<MatchingDbContext>("matching", MatchingDbContext.Schema);
+        builder.AddCardCache();
 
         var services = builder.Services;
         services.AddOptions<RecommendationQueueOptions>()
             .BindConfiguration(RecommendationQueueOptions.SectionName)
             .Validate(
                 o => o.RefreshInterval > TimeSpan.Zero && o.Length > 0 && o.LowWatermark >= 0
-                    && o.ActiveWindow > TimeSpan.Zero && o.TimeToLive > TimeSpan.Zero && o.LockDuration > TimeSpan.Zero,
-                "Matching:Queues: intervals and Length must be positive, LowWatermark not negative.")
+                    && o.ActiveWindow > TimeSpan.Zero && o.TimeToLive > TimeSpan.Zero && o.LockDuration > TimeSpan.Zero
+                    && o.BatchParallelism > 0,
+                "Matching:Queues: intervals, Length and BatchParallelism must be positive, LowWatermark not negative.")
             .ValidateOnStart();
         services.AddSingleton<RecommendationQueue>();
         services.AddSingleton<QueueRefillRequests>();

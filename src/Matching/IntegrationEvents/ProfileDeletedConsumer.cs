@@ -1,6 +1,7 @@
 using Dating.BuildingBlocks.Messaging;
 using Dating.Contracts.Matching;
 using Dating.Contracts.Profiles;
+using Dating.Matching.CardCache;
 using Dating.Matching.Data;
 using Dating.Matching.Queues;
 using MassTransit;
@@ -9,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Dating.Matching.IntegrationEvents;
 
 /// <summary>Everything Matching holds of the user goes; each partner's match ends with <see cref="MatchEndReason.AccountDeleted"/>.</summary>
-internal sealed class ProfileDeletedConsumer(MatchingDbContext db, RecommendationQueue queue, TimeProvider time)
+internal sealed class ProfileDeletedConsumer(
+    MatchingDbContext db, RecommendationQueue queue, CardInvalidations invalidations, TimeProvider time)
     : IdempotentConsumer<ProfileDeleted, MatchingDbContext>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct)
@@ -38,4 +40,7 @@ internal sealed class ProfileDeletedConsumer(MatchingDbContext db, Recommendatio
 
         await queue.ForgetUserBestEffortAsync(userId, alsoActivity: true);
     }
+
+    protected override Task AfterCommitAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct) =>
+        invalidations.PublishAsync(context.Message.UserId);
 }

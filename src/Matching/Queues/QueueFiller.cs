@@ -1,3 +1,4 @@
+using Dating.Matching.Candidates;
 using Dating.Matching.Recommendations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,11 +17,13 @@ internal sealed class QueueFiller(
     public async Task<IReadOnlyList<Candidate>> FillAsync(Guid userId, CancellationToken ct)
     {
         var me = await finder.FindCardAsync(userId, ct);
-        if (me is null)
-        {
-            return [];
-        }
+        return me is null ? [] : await FillAsync(me, ct);
+    }
 
+    /// <summary>Fills the queue of the user whose card the caller already holds.</summary>
+    public async Task<IReadOnlyList<Candidate>> FillAsync(CandidateCard me, CancellationToken ct)
+    {
+        var userId = me.UserId;
         var candidates = await finder.FindAsync(me, options.Value.Length, ct);
         try
         {

@@ -8,7 +8,8 @@ namespace Dating.Matching.Queues;
 
 /// <summary>
 /// The batch: every <see cref="RecommendationQueueOptions.RefreshInterval"/>, recompute the queue of each active user.
-/// A Redis lock (renewed as it goes) lets only one replica run a batch at a time.
+/// A Redis lock (renewed while it works) lets only one replica run a batch at a time; within it,
+/// <see cref="RecommendationQueueOptions.BatchParallelism"/> queues are computed at once.
 /// </summary>
 internal sealed class QueueRefreshJob(
     IServiceScopeFactory scopes,
@@ -51,27 +52,32 @@ internal sealed class QueueRefreshJob(
         {
             var started = time.GetTimestamp();
             var users = await queue.ActiveUsersAsync();
-            var renewAt = time.GetUtcNow() + lockDuration / 3;
+            using var batch = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var lockLost = false;
+            var renewal = KeepLockAsync(redisDb, () => lockLost = true, batch);
             var refreshed = 0;
-            foreach (var userId in users)
+            try
             {
-                ct.ThrowIfCancellationRequested();
-                if (time.GetUtcNow() >= renewAt)
+                // Each queue is a geographic search that mostly waits on PostgreSQL: a few at once keep both busy.
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.BatchParallelism, CancellationToken = batch.Token };
+                await Parallel.ForEachAsync(users, parallel, async (userId, token) =>
                 {
-                    if (!await redisDb.LockExtendAsync(LockKey, _lockToken, lockDuration))
-                    {
-                        logger.LogWarning(
-                            "Lost the recommendation batch lock after {Count} of {Total} queues in {Elapsed}; stopping.",
-                            refreshed, users.Count, time.GetElapsedTime(started));
-                        return refreshed;
-                    }
-
-                    renewAt = time.GetUtcNow() + lockDuration / 3;
-                }
-
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<QueueFiller>().FillAsync(userId, ct);
-                refreshed++;
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<QueueFiller>().FillAsync(userId, token);
+                    Interlocked.Increment(ref refreshed);
+                });
+            }
+            catch (OperationCanceledException) when (lockLost && !ct.IsCancellationRequested)
+            {
+                logger.LogWarning(
+                    "Lost the recommendation batch lock after {Count} of {Total} queues in {Elapsed}; stopping.",
+                    refreshed, users.Count, time.GetElapsedTime(started));
+                return refreshed;
+            }
+            finally
+            {
+                await batch.CancelAsync();
+                await renewal;
             }
 
             logger.LogInformation("Refreshed {Count} recommendation queues in {Elapsed}.", refreshed, time.GetElapsedTime(started));
@@ -80,6 +86,43 @@ internal sealed class QueueRefreshJob(
         finally
         {
             await redisDb.LockReleaseAsync(LockKey, _lockToken);
+        }
+    }
+
+    // Renews the lock while the batch runs; if another replica has taken it, stops the batch.
+    private async Task KeepLockAsync(IDatabase redisDb, Action onLost, CancellationTokenSource batch)
+    {
+        var lockDuration = options.Value.LockDuration;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(lockDuration / 3, time, batch.Token);
+                if (!await TryExtendAsync(redisDb, lockDuration))
+                {
+                    onLost();
+                    await batch.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (batch.IsCancellationRequested)
+        {
+            // The batch is over.
+        }
+    }
+
+    // A lock that cannot be renewed (Redis unreachable) may be taken by another replica: stop as if it were lost.
+    private async Task<bool> TryExtendAsync(IDatabase redisDb, TimeSpan lockDuration)
+    {
+        try
+        {
+            return await redisDb.LockExtendAsync(LockKey, _lockToken, lockDuration);
+        }
+        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        {
+            logger.LogWarning(exception, "Could not renew the recommendation batch lock.");
+            return false;
         }
     }
 }

@@ -22,4 +22,7 @@ internal sealed class RecommendationQueueOptions
 
     /// <summary>How long one replica may hold the batch lock before another may take over (renewed while it works).</summary>
     public TimeSpan LockDuration { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Queues the batch computes at once (each mostly waits on PostgreSQL).</summary>
+    public int BatchParallelism { get; set; } = 4;
 }

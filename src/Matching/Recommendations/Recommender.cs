@@ -1,3 +1,4 @@
+using Dating.Matching.CardCache;
 using Dating.Matching.Queues;
 using Microsoft.Extensions.Options;
 
@@ -7,9 +8,11 @@ namespace Dating.Matching.Recommendations;
 /// Serves recommendations from the user's precomputed queue. Queued ids are re-checked against the database
 /// by primary key (swipes, blocks, deletions and changed preferences since the queue was filled drop out);
 /// the expensive geographic search runs only when the queue is empty, or in the background when it runs low.
+/// The caller's own card usually comes from this replica's memory (the gateway keeps a user on one replica).
 /// </summary>
 internal sealed class Recommender(
     CandidateFinder finder,
+    CandidateCardCache cards,
     RecommendationQueue queue,
     QueueFiller filler,
     QueueRefillRequests refills,
@@ -18,7 +21,7 @@ internal sealed class Recommender(
     public async Task<IReadOnlyList<Candidate>> RecommendAsync(Guid userId, int limit, CancellationToken ct)
     {
         await queue.MarkActiveAsync(userId);
-        var me = await finder.FindCardAsync(userId, ct);
+        var me = await cards.GetOrLoadAsync(userId, token => finder.FindCardAsync(userId, token), ct);
         if (me is null)
         {
             return [];
@@ -35,7 +38,7 @@ internal sealed class Recommender(
 
         if (servable.Count == 0)
         {
-            var fresh = await filler.FillAsync(userId, ct);
+            var fresh = await filler.FillAsync(me, ct);
             return [.. fresh.Take(limit)];
         }
 

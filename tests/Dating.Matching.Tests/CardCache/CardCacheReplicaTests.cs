@@ -1,0 +1,98 @@
+using Dating.Contracts;
+using Dating.Matching.Candidates;
+using Dating.Matching.Queues;
+using Dating.Matching.Tests.Infrastructure;
+using Dating.Matching.Tests.Swipes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Matching.Tests.CardCache;
+
+/// <summary>The caller's card cached in each replica's memory, two real hosts on one database, one Redis and one queue.</summary>
+public sealed class CardCacheReplicaTests(TwoReplicas service) : IClassFixture<TwoReplicas>
+{
+    [Fact]
+    public async Task A_second_read_of_the_same_users_recommendations_is_a_cache_hit()
+    {
+        var place = Places.Somewhere();
+        using var her = await service.AddAsync(Person.Woman(place));
+        var he = Person.Man(place.North(1));
+        await service.AddAsync(he);
+        using var counters = new CardCacheCounters(service.Hosts[0].Services);
+
+        (await her.RecommendedIdsAsync()).ShouldBe([he.UserId]);
+        (counters.Hits, counters.Misses).ShouldBe((0L, 1L));
+
+        (await her.RecommendedIdsAsync()).ShouldBe([he.UserId]);
+        (counters.Hits, counters.Misses).ShouldBe((1L, 1L));
+    }
+
+    [Fact]
+    public async Task A_profile_update_consumed_by_either_replica_invalidates_the_card_cached_by_both()
+    {
+        var place = Places.Somewhere();
+        var person = Person.Woman(place);
+        using var onFirst = await service.AddAsync(person, replica: 0);
+        using var onSecond = await service.SignInAsync(person.UserId, replica: 1);
+        var man = Person.Man(place.North(1));
+        var woman = Person.Woman(place.North(2)) with { InterestedIn = [Gender.Woman] };
+        await service.AddAsync(man);
+        await service.AddAsync(woman);
+        using var first = new CardCacheCounters(service.Hosts[0].Services);
+        using var second = new CardCacheCounters(service.Hosts[1].Services);
+
+        // Both replicas hold her card (interested in men).
+        foreach (var client in new[] { onFirst, onSecond, onFirst, onSecond })
+        {
+            (await client.RecommendedIdsAsync()).ShouldBe([man.UserId]);
+        }
+
+        (first.Hits, first.Misses, second.Hits, second.Misses).ShouldBe((1L, 1L, 1L, 1L));
+
+        // Only one replica consumes the event; the other hears of it through Redis.
+        await service.PublishAsync((person with { InterestedIn = [Gender.Woman] }).Updated());
+        await service.WaitUntilAsync(db => db.Candidates.AnyAsync(c => c.UserId == person.UserId && c.InterestedIn == GenderFlags.Of(Gender.Woman)));
+        await WaitUntilGoneAsync(RecommendationQueue.KeyOf(person.UserId));
+
+        foreach (var (client, counters) in new[] { (onFirst, first), (onSecond, second) })
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (!(await client.RecommendedIdsAsync()).SequenceEqual([woman.UserId]))
+            {
+                (DateTime.UtcNow < deadline).ShouldBeTrue("a replica kept serving the old card");
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            counters.Misses.ShouldBe(2L);
+        }
+    }
+
+    [Fact]
+    public async Task The_hit_and_miss_counters_are_scraped_from_metrics()
+    {
+        var place = Places.Somewhere();
+        using var her = await service.AddAsync(Person.Woman(place));
+        await her.RecommendationsAsync();
+        await her.RecommendationsAsync();
+
+        using var http = service.Hosts[0].CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string metrics;
+        while (!(metrics = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken)).Contains("dating_matching_card_cache_hits_total"))
+        {
+            (DateTime.UtcNow < deadline).ShouldBeTrue($"no card cache counter in /metrics:\n{metrics}");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        metrics.ShouldContain("dating_matching_card_cache_misses_total");
+    }
+
+    private async Task WaitUntilGoneAsync(StackExchange.Redis.RedisKey key)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await service.Redis.KeyExistsAsync(key))
+        {
+            (DateTime.UtcNow < deadline).ShouldBeTrue("the queue was not invalidated");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+}
