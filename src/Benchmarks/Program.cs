@@ -1,15 +1,17 @@
 using Dating.AppHost.BackingServices;
 using Dating.AppHost.Orchestration;
 using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Locality;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Scenarios;
 using Dating.Benchmarks.Scenarios.Chat;
 using Dating.Benchmarks.Scenarios.Matching;
 using Dating.Benchmarks.Scenarios.Photos;
 
-// dotnet run -c Release --project src/Benchmarks -- <profiles|photos|matching|chat|compare> [--quick] [--topologies microservices,monolith]
-string[] commands = ["profiles", "photos", "matching", "chat", "compare"];
+// dotnet run -c Release --project src/Benchmarks -- <profiles|photos|matching|chat|compare|locality> [--quick] [--topologies microservices,monolith] [--profile] [--scenarios session-max,...]
+string[] commands = ["profiles", "photos", "matching", "chat", "compare", "locality"];
 var topologies = new List<Topology> { Topology.Microservices, Topology.Monolith };
+var compareOptions = CompareOptions.Default;
 var valid = args.Length > 0 && commands.Contains(args[0]);
 for (var i = 1; valid && i < args.Length; i++)
 {
@@ -24,6 +26,15 @@ for (var i = 1; valid && i < args.Length; i++)
 
         valid &= topologies.Count > 0;
     }
+    else if (args[i] == "--profile" && args[0] == "compare")
+    {
+        compareOptions = compareOptions with { Profile = true };
+    }
+    else if (args[i] == "--scenarios" && args[0] == "compare" && i + 1 < args.Length)
+    {
+        compareOptions = compareOptions with { Scenarios = CompareOptions.ParseScenarios(args[++i]) };
+        valid &= compareOptions.Scenarios is not null;
+    }
     else
     {
         valid &= args[i] == "--quick";
@@ -33,7 +44,9 @@ for (var i = 1; valid && i < args.Length; i++)
 if (!valid)
 {
     Console.Error.WriteLine($"Usage: dotnet run -c Release --project src/Benchmarks -- <{string.Join('|', commands)}> [--quick]"
-        + " [--topologies microservices,monolith (compare only; default both)]");
+        + " [--topologies microservices,monolith (compare only; default both)]"
+        + " [--profile (compare only: EventPipe CPU profile of every process, an extra pass)]"
+        + $" [--scenarios {string.Join(',', CompareOptions.Keys.Keys)} (compare only; default all)]");
     return 2;
 }
 
@@ -53,7 +66,7 @@ try
 {
     if (command == "compare")
     {
-        var output = await ComparisonCommand.RunAsync(quick, topologies, Path.Combine(RepositoryPaths.Root, "results"), Log, cancel.Token);
+        var output = await ComparisonCommand.RunAsync(quick, topologies, Path.Combine(RepositoryPaths.Root, "results"), Log, cancel.Token, options: compareOptions);
         Console.WriteLine(output.Markdown);
         Log($"report written to {output.ReportFile}");
         return 0;
@@ -64,6 +77,7 @@ try
         "photos" => await PhotosAsync(),
         "matching" => await MatchingAsync(),
         "chat" => await ChatAsync(),
+        "locality" => await LocalityAsync(),
         _ => await ProfilesAsync(),
     };
 }
@@ -118,4 +132,13 @@ async Task<string> ChatAsync()
         + $"through the gateway (WebSockets); messages sent with REST POST at {settings.Rate}/s for {settings.Duration.TotalSeconds:0} s (open model), "
         + $"then {settings.Clients} closed-loop senders for {settings.Duration.TotalSeconds:0} s; delivery = from the intended send time to the other user's `message` event.");
     return ChatReport.Render(runs, header);
+}
+
+async Task<string> LocalityAsync()
+{
+    var settings = quick ? LocalitySettings.Quick : LocalitySettings.Full;
+    var runs = await new LocalityBenchmark(settings, Log).RunAsync(cancel.Token);
+    var header = await ReportFile.HeaderAsync("Locality: the card cache hit rate of matching replicas, consistent hashing versus PowerOfTwoChoices",
+        quick, LocalityReport.Describe(settings));
+    return LocalityReport.Render(runs, header);
 }

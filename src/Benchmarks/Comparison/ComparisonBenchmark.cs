@@ -3,6 +3,7 @@ using Dating.AppHost.BackingServices;
 using Dating.AppHost.Orchestration;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Profiling;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Scenarios;
 using HdrHistogram;
@@ -13,10 +14,15 @@ namespace Dating.Benchmarks.Comparison;
 /// The same scenarios on each topology, each run on a fresh stack with the same data, topologies alternating A B A B:
 /// speed (every scenario, one process per service or one monolith), horizontal scaling (the mixed session with two
 /// replicas of matching and chat, or two monoliths), and in the last round fault isolation (chat killed during the
-/// mixed session; in the monolith the same fault kills its one process).
+/// mixed session; in the monolith the same fault kills its one process). With <see cref="CompareOptions.Profile"/>, the
+/// last round's one-replica stacks also get a profiled pass (at rest, then the mixed session at max) after everything
+/// measured on them, traces into <paramref name="traceFolder"/>.
 /// </summary>
-public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<Topology> topologies, Action<string> log)
+public sealed class ComparisonBenchmark(
+    CompareSettings settings, IReadOnlyList<Topology> topologies, Action<string> log, CompareOptions? options = null, string? traceFolder = null)
 {
+    private readonly CompareOptions _options = options ?? CompareOptions.Default;
+
     /// <summary>Steps that start within this time after the kill (or run across it) are left out of the fault table: the process is still dying.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
@@ -27,19 +33,21 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
         var runs = new List<ScenarioRun>();
         var faults = new List<FaultRun>();
         var idle = new List<IdleRun>();
+        var profiles = new List<ProfiledWindow>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
-            foreach (var replicas in new[] { 1, 2 })
+            foreach (var replicas in _options.RunsScaling ? new[] { 1, 2 } : [1])
             {
                 foreach (var topology in topologies)
                 {
-                    var fault = replicas == 1 && round == settings.Rounds;
-                    runs.AddRange(await RunStackAsync(backing, data, topology, replicas, round, fault ? faults : null, idle, ct));
+                    var last = replicas == 1 && round == settings.Rounds;
+                    var fault = last && _options.RunsFault;
+                    runs.AddRange(await RunStackAsync(backing, data, topology, replicas, round, fault ? faults : null, idle, last && _options.Profile ? profiles : null, ct));
                 }
             }
         }
 
-        return new ComparisonResult(settings, [.. topologies.Select(NameOf)], runs, faults, idle, data.SeedOutput);
+        return new ComparisonResult(settings, [.. topologies.Select(NameOf)], runs, faults, idle, data.SeedOutput) { Profiles = profiles, Options = _options };
     }
 
     public static string NameOf(Topology topology) => topology.ToString().ToLowerInvariant();
@@ -55,7 +63,8 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
         topology == Topology.Microservices ? [.. stack.ReplicasOf("chat")] : [.. stack.Replicas];
 
     private async Task<IReadOnlyList<ScenarioRun>> RunStackAsync(
-        BackingServiceSet backing, ComparisonData data, Topology topology, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle, CancellationToken ct)
+        BackingServiceSet backing, ComparisonData data, Topology topology, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle,
+        List<ProfiledWindow>? profiles, CancellationToken ct)
     {
         var name = NameOf(topology);
         log($"== {name}, {replicas} replica(s), round {round}");
@@ -70,7 +79,7 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
         await LoadGenerator.ClosedAsync(i => scenarios.SessionAsync(i), settings.MaxClients, settings.Warmup, ct);
         await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
 
-        await using (var meter = ResourceMeter.Start(() => ServicePids(stack), () => backing.All.Select(s => s.Pid ?? 0)))
+        await using (var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => backing.All.Select(s => s.Pid ?? 0)))
         {
             var rest = Stopwatch.StartNew();
             await Task.Delay(settings.Warmup, ct);
@@ -81,7 +90,12 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
         var runs = new List<ScenarioRun>();
         async Task MeasureAsync(string scenario, Func<Task<(HistogramBase Latency, int Errors, double Seconds)>> run, Func<long>? requests = null)
         {
-            await using var meter = ResourceMeter.Start(() => ServicePids(stack), () => backing.All.Select(s => s.Pid ?? 0));
+            if (!_options.Runs(scenario))
+            {
+                return;
+            }
+
+            await using var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => backing.All.Select(s => s.Pid ?? 0));
             var (latency, errors, seconds) = await run();
             var usage = await meter.StopAsync();
             var result = new ScenarioRun(name, replicas, round, scenario, requests?.Invoke() ?? latency.TotalCount, errors, seconds, Latency.Of(latency), usage);
@@ -113,6 +127,20 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
             await MeasureAsync(ScenarioNames.Propagation, () => LoadGenerator.OpenAsync(scenarios.PropagateAsync, settings.PropagationRate, settings.Duration, ct));
         }
 
+        if (profiles is not null)
+        {
+            await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
+            try
+            {
+                profiles.AddRange(await ProfileAsync(stack, backing, name, session, ct));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A profile that cannot be recorded must not cost the measurements of a long run.
+                log($"profiling failed, the report will have no profile of {name}: {e.GetType().Name}: {e.Message}");
+            }
+        }
+
         if (faults is not null)
         {
             faults.AddRange(await FaultAsync(stack, topology, scenarios, ct));
@@ -120,6 +148,34 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
 
         return runs;
     }
+
+    /// <summary>The profiled pass, after every measured scenario of the stack: at rest, then the mixed session at max.</summary>
+    private async Task<IReadOnlyList<ProfiledWindow>> ProfileAsync(DistributedStack stack, BackingServiceSet backing, string topology, Func<int, Task<bool>> session, CancellationToken ct)
+    {
+        var folder = traceFolder ?? Path.Combine(Path.GetTempPath(), "dating-benchmarks", "traces");
+        var processes = ServiceProcesses(stack).ToList();
+        var rest = ProfileDuration(3);
+        var load = ProfileDuration(2);
+        IEnumerable<int> Backing() => backing.All.Select(s => s.Pid ?? 0);
+
+        log(ReportFile.Invariant($"profiling (EventPipe, not measured): {rest.TotalSeconds:0.#} s at rest"));
+        var idle = await TopologyProfiler.RecordAsync(topology, TopologyProfiler.AtRest, processes, Backing, folder, async () =>
+        {
+            await Task.Delay(rest, ct);
+            return (0, 0);
+        }, ct);
+        log(ReportFile.Invariant($"profiling: mixed session at max, {settings.MaxClients} clients for {load.TotalSeconds:0.#} s"));
+        var max = await TopologyProfiler.RecordAsync(topology, TopologyProfiler.SessionMax, processes, Backing, folder, async () =>
+        {
+            var (latency, errors, _) = await LoadGenerator.ClosedAsync(session, settings.MaxClients, load, ct);
+            return (latency.TotalCount, errors);
+        }, ct);
+        log(ReportFile.Invariant($"profiled pass: {max.Operations} sessions in {max.Seconds:0.0} s ({(max.Operations - max.Errors) / max.Seconds:0.0}/s), {max.Errors} errors"));
+        return [idle, max];
+    }
+
+    /// <summary>A profiled window: a fraction of the scenario duration, at least a second.</summary>
+    private TimeSpan ProfileDuration(int fraction) => TimeSpan.FromSeconds(Math.Max(1, settings.Duration.TotalSeconds / fraction));
 
     private async Task<IReadOnlyList<FaultRun>> FaultAsync(DistributedStack stack, Topology topology, ComparisonScenarios scenarios, CancellationToken ct)
     {
@@ -156,7 +212,7 @@ public sealed class ComparisonBenchmark(CompareSettings settings, IReadOnlyList<
         ];
     }
 
-    /// <summary>Every replica and the gateway (a lone monolith has none: it serves the public API itself).</summary>
-    private static IEnumerable<int> ServicePids(DistributedStack stack) =>
-        (stack.HasGateway ? stack.Replicas.Append(stack.Gateway) : stack.Replicas).Select(r => r.Pid ?? 0);
+    /// <summary>Every replica and the gateway (a lone monolith has none: it serves the public API itself), by service.</summary>
+    private static IEnumerable<MeteredProcess> ServiceProcesses(DistributedStack stack) =>
+        (stack.HasGateway ? stack.Replicas.Append(stack.Gateway) : stack.Replicas).Select(r => new MeteredProcess(r.Service.Name, r.Pid ?? 0));
 }

@@ -9,7 +9,8 @@ public static class ComparisonReport
     private const string Micro = "microservices";
     private const string Mono = "monolith";
 
-    public static string Render(ComparisonResult result, string header, IReadOnlyList<(string File, string Title)> charts)
+    /// <param name="profile">The profile's summary (with <c>--profile</c>), placed after the per-process tables.</param>
+    public static string Render(ComparisonResult result, string header, IReadOnlyList<(string File, string Title)> charts, string? profile = null)
     {
         var summaries = ScenarioSummary.Of(result.Runs);
         var text = new StringBuilder(header).AppendLine().AppendLine();
@@ -25,6 +26,12 @@ public static class ComparisonReport
         Speed(text, summaries, result.Topologies);
         Idle(text, result.Idle);
         Ratios(text, summaries, result.Topologies);
+        ProcessReport.Render(text, result);
+        if (profile is not null)
+        {
+            text.AppendLine(profile).AppendLine();
+        }
+
         Scaling(text, summaries, result.Topologies);
         Faults(text, result.Faults);
         Targets(text, summaries, result);

@@ -3,7 +3,7 @@ namespace Dating.Benchmarks.Load;
 /// <summary>CPU time (user + system) of a set of processes, from /proc: what a request really costs on a shared machine.</summary>
 public static class ProcessCpu
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    public const double TicksPerSecond = 100; // USER_HZ on Linux
 
     public static TimeSpan Of(IEnumerable<int> pids) =>
         TimeSpan.FromSeconds(pids.Sum(pid => TicksOf(pid)) / TicksPerSecond);

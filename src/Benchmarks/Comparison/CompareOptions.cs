@@ -1,0 +1,48 @@
+namespace Dating.Benchmarks.Comparison;
+
+/// <summary>
+/// What <c>compare</c> runs beyond its settings: a CPU profile of every process (an extra, labelled pass of the mixed
+/// session at max and of the stack at rest), and which scenarios and experiments to run (all by default).
+/// </summary>
+public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? Scenarios = null)
+{
+    public const string ScalingKey = "scaling";
+    public const string FaultKey = "fault";
+
+    /// <summary>The keys of <c>--scenarios</c>: each scenario's, then the two experiments.</summary>
+    public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
+    {
+        ["public-profile"] = ScenarioNames.PublicProfile,
+        ["recommendations"] = ScenarioNames.Recommendations,
+        ["swipe"] = ScenarioNames.Swipe,
+        ["message"] = ScenarioNames.Message,
+        ["propagation"] = ScenarioNames.Propagation,
+        ["session"] = ScenarioNames.Session,
+        ["session-max"] = ScenarioNames.SessionMax,
+        [ScalingKey] = "horizontal scaling (the mixed session with 2 replicas)",
+        [FaultKey] = "fault isolation (chat killed)",
+    };
+
+    public static CompareOptions Default { get; } = new();
+
+    public bool Runs(string scenario) => Scenarios is null || Scenarios.Contains(scenario);
+
+    public bool RunsScaling => Scenarios is null || Scenarios.Contains(ScalingKey);
+
+    public bool RunsFault => Scenarios is null || Scenarios.Contains(FaultKey);
+
+    /// <summary>Parses <c>--scenarios session-max,fault</c>: null when a key is unknown or none is given.</summary>
+    public static IReadOnlySet<string>? ParseScenarios(string list)
+    {
+        var keys = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (keys.Length == 0 || keys.Any(k => !Keys.ContainsKey(k)))
+        {
+            return null;
+        }
+
+        return keys.Select(k => k is ScalingKey or FaultKey ? k : Keys[k]).ToHashSet();
+    }
+
+    public string Describe() => Scenarios is null ? "every scenario and experiment"
+        : $"only {string.Join(", ", Keys.Where(k => Scenarios.Contains(k.Key) || Scenarios.Contains(k.Value)).Select(k => k.Value))} (--scenarios)";
+}

@@ -1,0 +1,57 @@
+using Dating.AppHost.Orchestration;
+using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Profiling;
+using Dating.Testing;
+
+namespace Dating.Benchmarks.Tests;
+
+/// <summary>
+/// <c>compare --quick --profile --scenarios session-max</c> on the microservices: every process gets a trace per profiled
+/// window, the traces resolve to method names, and the profile lands in <c>profile.md</c> and in the report.
+/// </summary>
+public sealed class QuickProfileTests(BackingServicesFixture backing)
+{
+    private static readonly string[] Processes = ["gateway", "profiles", "photos", "matching", "chat"];
+
+    [Fact]
+    public async Task A_profiled_quick_run_writes_a_trace_per_process_with_named_frames_and_the_profile_report()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var options = new CompareOptions(Profile: true, Scenarios: CompareOptions.ParseScenarios("session-max"));
+        var output = await ComparisonCommand.RunAsync(
+            quick: true, [Topology.Microservices], Path.Combine(Path.GetTempPath(), "dating-tests", "profile"), TestLog.Write, ct, backing.Services, options);
+
+        output.Result.Runs.Select(r => r.Scenario).Distinct().ShouldBe([ScenarioNames.SessionMax]);
+        output.Result.Faults.ShouldBeEmpty();
+        var measured = output.Result.Runs.Single();
+        measured.Resources.PerProcess.Select(p => p.Name).ShouldBe(Processes, ignoreOrder: true);
+        // Read a moment apart from the total, in 10 ms ticks, on a loaded machine: close, not equal.
+        measured.Resources.PerProcess.Sum(p => p.CpuSeconds).ShouldBe(measured.Resources.ServiceCpuSeconds, Math.Max(0.2, measured.Resources.ServiceCpuSeconds * 0.05));
+        measured.Resources.PerProcess.ShouldContain(p => p.Threads.Any(t => t.Kind == Load.ThreadKinds.ThreadPool && t.CpuSeconds > 0));
+        var windows = output.Result.Profiles;
+        windows.Select(w => w.Window).ShouldBe([TopologyProfiler.AtRest, TopologyProfiler.SessionMax]);
+        foreach (var window in windows)
+        {
+            window.Traces.Select(t => t.Name).ShouldBe(Processes, ignoreOrder: true);
+            window.Traces.ShouldAllBe(t => File.Exists(t.File) && Path.GetDirectoryName(t.File) == output.Folder);
+        }
+
+        var max = windows.Single(w => w.Window == TopologyProfiler.SessionMax);
+        max.Operations.ShouldBeGreaterThan(0);
+        var gateway = TraceReader.Read("gateway", max.Traces.Single(t => t.Name == "gateway").File);
+        gateway.CpuSamples.ShouldBeGreaterThan(0);
+        gateway.Components.ShouldContain(c => c.Component == FrameBuckets.Yarp.Name && c.Inclusive > 0);
+        gateway.TopInclusive.ShouldContain(m => m.Method.StartsWith("Yarp.ReverseProxy.", StringComparison.Ordinal));
+
+        var profile = await File.ReadAllTextAsync(Path.Combine(output.Folder, "profile.md"), ct);
+        foreach (var process in Processes)
+        {
+            profile.ShouldContain($"### microservices, {TopologyProfiler.SessionMax}: {process}");
+        }
+
+        profile.ShouldContain($"| {FrameBuckets.Yarp.Name} |");
+        output.Markdown.ShouldContain("### CPU profile");
+        output.Markdown.ShouldContain("### Where the CPU goes, per process");
+        output.Markdown.ShouldContain("| microservices | gateway |");
+    }
+}
