@@ -12,6 +12,9 @@ public static class TelemetryDefaults
     // Sources and meters of the libraries the modules use, so their spans and metrics show up too.
     private static readonly string[] LibrarySources = ["MassTransit", "Npgsql"];
 
+    // The modules' own meters (Dating.Matching, ...): a module creates one and it is exported, nothing to register.
+    private const string ModuleMeters = "Dating.*";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -36,6 +39,7 @@ public static class TelemetryDefaults
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(LibrarySources)
+                .AddMeter(ModuleMeters)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

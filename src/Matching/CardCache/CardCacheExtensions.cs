@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using OpenTelemetry.Metrics;
 
 namespace Dating.Matching.CardCache;
 
@@ -18,9 +17,6 @@ internal static class CardCacheExtensions
         services.AddSingleton<CandidateCardCache>();
         services.AddSingleton<CardInvalidations>();
         services.AddHostedService<CardInvalidationListener>();
-
-        // The host exports whatever meters are added; this module's own is one of them.
-        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CardCacheMetrics.MeterName));
         return builder;
     }
 }

@@ -5,7 +5,7 @@ internal sealed class CardCacheOptions
 {
     public const string SectionName = "Matching:CardCache";
 
-    /// <summary>Cards kept per replica; beyond it the least recently used go.</summary>
+    /// <summary>Cards kept per replica; when full, new cards are not stored until a compaction frees room.</summary>
     public int Capacity { get; set; } = 10_000;
 
     /// <summary>The bound on staleness if an invalidation is ever lost (a publish that failed).</summary>
