@@ -1,16 +1,17 @@
-using Dating.AppHost.Orchestration;
-using Dating.Testing;
+using Dating.AppHost.Options;
 
 namespace Dating.EndToEnd.Tests.Stacks;
 
 /// <summary>Every service as its own process behind the gateway; two chat replicas, so real-time events cross the Redis backplane.</summary>
-public sealed class MicroservicesStack(BackingServicesFixture backing) : TopologyStack(backing, Topology.Microservices)
+public sealed class MicroservicesStack() : TopologyStack(Topology.Microservices)
 {
     public const string Collection = "microservices";
 
     protected override string HubService => "chat";
 
-    protected override IReadOnlyDictionary<string, int> Replicas { get; } = new Dictionary<string, int> { ["chat"] = 2 };
+    protected override int HubReplicas => 2;
+
+    protected override IReadOnlyList<string> Arguments { get; } = ["--replicas", "chat=2"];
 }
 
 [CollectionDefinition(MicroservicesStack.Collection)]

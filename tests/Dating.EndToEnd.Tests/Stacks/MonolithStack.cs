@@ -1,16 +1,17 @@
-using Dating.AppHost.Orchestration;
-using Dating.Testing;
+using Dating.AppHost.Options;
 
 namespace Dating.EndToEnd.Tests.Stacks;
 
 /// <summary>All four modules in one process: in-process events, one database with a schema per module.</summary>
-public sealed class MonolithStack(BackingServicesFixture backing) : TopologyStack(backing, Topology.Monolith)
+public sealed class MonolithStack() : TopologyStack(Topology.Monolith)
 {
     public const string Collection = "monolith";
 
     protected override string HubService => "monolith";
 
-    protected override IReadOnlyDictionary<string, int> Replicas { get; } = new Dictionary<string, int>();
+    protected override int HubReplicas => 1;
+
+    protected override IReadOnlyList<string> Arguments { get; } = ["--topology", "monolith"];
 }
 
 [CollectionDefinition(MonolithStack.Collection)]

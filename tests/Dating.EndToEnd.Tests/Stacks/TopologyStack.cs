@@ -1,19 +1,19 @@
-using Dating.AppHost.Orchestration;
+using Dating.AppHost.Options;
 using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Stacks;
 
 /// <summary>
-/// One whole stack of a topology, started through the AppHost code once per test run and shared by every
-/// spec of that topology (each spec registers its own users, so they never see each other's data).
+/// One whole stack of a topology, started through the real app host (Aspire) once per test run and shared by
+/// every spec of that topology (each spec registers its own users, so they never see each other's data).
 /// </summary>
-public abstract class TopologyStack(BackingServicesFixture backing, Topology topology) : IAsyncLifetime
+public abstract class TopologyStack(Topology topology) : IAsyncLifetime
 {
-    private DistributedStack? _stack;
+    private AppHostStack? _stack;
 
     public Topology Topology => topology;
 
-    public DistributedStack Stack => _stack ?? throw new InvalidOperationException($"The {topology} stack has not started.");
+    public AppHostStack Stack => _stack ?? throw new InvalidOperationException($"The {topology} stack has not started.");
 
     /// <summary>Where clients reach the public API.</summary>
     public Uri PublicUrl => Stack.PublicUrl;
@@ -23,17 +23,20 @@ public abstract class TopologyStack(BackingServicesFixture backing, Topology top
     /// connections on every replica and see real-time events cross between them.
     /// </summary>
     public IReadOnlyList<Uri> HubServers =>
-        [PublicUrl, .. Stack.Replicas.Where(r => r.Service.Name == HubService).Select(r => r.Url).Where(u => u != PublicUrl)];
+        [PublicUrl, .. Enumerable.Range(0, HubReplicas).Select(i => Stack.UrlOf($"{HubService}-{i}")).Where(u => u != PublicUrl)];
 
     /// <summary>The service whose processes host the hub.</summary>
     protected abstract string HubService { get; }
 
-    protected abstract IReadOnlyDictionary<string, int> Replicas { get; }
+    protected abstract int HubReplicas { get; }
+
+    /// <summary>The app host's command line for this topology.</summary>
+    protected abstract IReadOnlyList<string> Arguments { get; }
 
     public async ValueTask InitializeAsync()
     {
         var started = DateTime.UtcNow;
-        _stack = await TestStacks.StartAsync(backing, Replicas, topology: topology);
+        _stack = await AppHostStack.StartAsync(Arguments);
         TestLog.Write($"end-to-end: {topology} stack serving at {PublicUrl} after {(DateTime.UtcNow - started).TotalSeconds:F1} s");
     }
 
@@ -41,7 +44,7 @@ public abstract class TopologyStack(BackingServicesFixture backing, Topology top
     {
         if (_stack is not null)
         {
-            await _stack.StopAsync();
+            await _stack.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);

@@ -1,0 +1,83 @@
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Dating.AppHost.Hosting;
+
+/// <summary>Protocol-level health checks of the servers (an open port is not a ready server), for WaitFor and the dashboard.</summary>
+internal static class Probes
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    /// <summary>Registers <paramref name="probe"/> as the resource's health check.</summary>
+    public static IResourceBuilder<T> WithProbe<T>(this IResourceBuilder<T> builder, string unhealthy, Func<CancellationToken, Task<bool>> probe)
+        where T : IResource
+    {
+        var key = $"{builder.Resource.Name}_check";
+        builder.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(
+            key,
+            async ct => await probe(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(unhealthy));
+        return builder.WithHealthCheck(key);
+    }
+
+    public static async Task<bool> RedisPingAsync(int port, CancellationToken ct) =>
+        Encoding.ASCII.GetString(await ExchangeAsync(port, "PING\r\n"u8.ToArray(), ct)).StartsWith("+PONG", StringComparison.Ordinal);
+
+    /// <summary>An AMQP 0-9-1 protocol header is answered with a Connection.Start method frame (type 1).</summary>
+    public static async Task<bool> AmqpHandshakeAsync(int port, CancellationToken ct)
+    {
+        var answer = await ExchangeAsync(port, "AMQP\0\0\u0009\u0001"u8.ToArray(), ct);
+        return answer.Length >= 7 && answer[0] == 1;
+    }
+
+    public static async Task<bool> TcpAcceptsAsync(int port, CancellationToken ct)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    public static async Task<bool> HttpAnswersAsync(string url, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(url, ct);
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    // Sends bytes to a loopback port and returns the first bytes of the answer (empty when refused).
+    private static async Task<byte[]> ExchangeAsync(int port, byte[] request, CancellationToken ct)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync(request, timeout.Token);
+            var buffer = new byte[64];
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            return buffer[..read];
+        }
+        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
+        {
+            return [];
+        }
+    }
+}

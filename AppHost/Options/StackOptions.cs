@@ -1,0 +1,131 @@
+using System.CommandLine;
+
+namespace Dating.AppHost.Options;
+
+/// <summary>The app host's own command line; whatever it does not know is left to Aspire.</summary>
+public sealed record StackOptions
+{
+    public const int MaxReplicas = 9;
+
+    public Topology Topology { get; init; } = Topology.Microservices;
+
+    /// <summary>Running replicas per service (default 1).</summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+
+    /// <summary>Replicas per service declared but not started: the dashboard's Start command scales out with them.</summary>
+    public int Spares { get; init; } = 1;
+
+    /// <summary>Delete the dev stack's data before starting.</summary>
+    public bool Fresh { get; init; }
+
+    /// <summary>Tests: free ports, throwaway data in a temporary folder, fast unsafe durability settings.</summary>
+    public bool Isolated { get; init; }
+
+    /// <summary>Only the backing services (PostgreSQL, Redis, RabbitMQ, Azurite): the module tests' servers.</summary>
+    public bool BackingOnly { get; init; }
+
+    /// <summary>Arguments for Aspire itself.</summary>
+    public IReadOnlyList<string> AspireArguments { get; init; } = [];
+
+    public int ReplicasOf(string service) => Replicas.GetValueOrDefault(service, 1);
+
+    private static readonly Option<Topology> TopologyOption = new("--topology")
+    {
+        Description = "microservices (default) or monolith",
+        DefaultValueFactory = _ => Topology.Microservices,
+    };
+
+    private static readonly Option<string[]> ReplicasOption = new("--replicas")
+    {
+        Description = "NAME=N: run N replicas of a service behind the gateway (repeatable, or NAME=N,NAME=N)",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<int?> SparesOption = new("--spares")
+    {
+        Description = "replicas per service that wait in the dashboard for its Start command (default 1, 0 with --isolated)",
+    };
+
+    private static readonly Option<bool> FreshOption = new("--fresh") { Description = "delete the dev stack's data (.local/data) first" };
+
+    private static readonly Option<bool> IsolatedOption = new("--isolated")
+    {
+        Description = "free ports and throwaway data, so it runs beside a dev stack (tests)",
+    };
+
+    private static readonly Option<bool> BackingOnlyOption = new("--backing-only") { Description = "only PostgreSQL, Redis, RabbitMQ and Azurite" };
+
+    public static RootCommand Command { get; } = CreateCommand();
+
+    /// <summary>Parses the command line; a mistake throws <see cref="StackConfigurationException"/> with one line naming it.</summary>
+    public static StackOptions Parse(IReadOnlyList<string> args, Func<Topology, IReadOnlyCollection<string>> servicesOf)
+    {
+        var result = Command.Parse(args.ToArray());
+        if (result.Errors.Count > 0)
+        {
+            throw new StackConfigurationException(result.Errors[0].Message);
+        }
+
+        // Aspire's own switches (e.g. --operation, --publisher) and configuration (Key=Value, --Key=Value) pass through.
+        var unknown = result.UnmatchedTokens.FirstOrDefault(t => t.StartsWith("--", StringComparison.Ordinal) && !t.Contains('=') && !t.Contains(':') && !AspireSwitches.Contains(t));
+        if (unknown is not null)
+        {
+            throw new StackConfigurationException($"Unknown option '{unknown}'. Try --help.");
+        }
+
+        var topology = result.GetValue(TopologyOption);
+        var isolated = result.GetValue(IsolatedOption);
+        return new StackOptions
+        {
+            Topology = topology,
+            Replicas = ParseReplicas(result.GetValue(ReplicasOption) ?? [], servicesOf(topology)),
+            Spares = result.GetValue(SparesOption) ?? (isolated ? 0 : 1),
+            Fresh = result.GetValue(FreshOption),
+            Isolated = isolated,
+            BackingOnly = result.GetValue(BackingOnlyOption),
+            AspireArguments = result.UnmatchedTokens.ToList(),
+        };
+    }
+
+    public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    private static readonly HashSet<string> AspireSwitches = ["--operation", "--publisher", "--output-path", "--step"];
+
+    private static RootCommand CreateCommand()
+    {
+        var command = new RootCommand("Starts the Dating stack: dotnet run --project AppHost [-- options]. The public API is http://127.0.0.1:5080.")
+        {
+            TopologyOption, ReplicasOption, SparesOption, FreshOption, IsolatedOption, BackingOnlyOption,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        return command;
+    }
+
+    private static Dictionary<string, int> ParseReplicas(IEnumerable<string> values, IReadOnlyCollection<string> services)
+    {
+        var replicas = new Dictionary<string, int>();
+        foreach (var pair in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            var parts = pair.Split('=');
+            if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], out var count))
+            {
+                throw new StackConfigurationException($"--replicas: '{pair}' is not NAME=N (for example matching=2).");
+            }
+
+            var name = parts[0].ToLowerInvariant();
+            if (!services.Contains(name))
+            {
+                throw new StackConfigurationException($"--replicas: unknown service '{name}'. Services in this topology: {string.Join(", ", services)}.");
+            }
+
+            if (count is < 1 or > MaxReplicas)
+            {
+                throw new StackConfigurationException($"--replicas: {name}={count} is out of range (1 to {MaxReplicas}).");
+            }
+
+            replicas[name] = count;
+        }
+
+        return replicas;
+    }
+}

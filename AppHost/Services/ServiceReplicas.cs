@@ -1,0 +1,88 @@
+using Dating.AppHost.Options;
+
+namespace Dating.AppHost.Services;
+
+/// <summary>
+/// The replicas of one service, each its own project resource with its own fixed port (<c>profiles-0</c>,
+/// <c>profiles-1</c>, …), so the gateway sees every replica and reaches it directly: no proxy in the request path,
+/// and consistent hashing keeps a user on one replica. Spare replicas are declared but not started: the dashboard's
+/// Start command scales out with them, and the gateway's health checks take them in.
+/// </summary>
+public sealed class ServiceReplicas
+{
+    private ServiceReplicas(string name, IReadOnlyList<Replica> replicas)
+    {
+        Name = name;
+        All = replicas;
+    }
+
+    /// <summary>The service's name: its queues' prefix, its telemetry's service.name, the gateway's cluster.</summary>
+    public string Name { get; }
+
+    public IReadOnlyList<Replica> All { get; }
+
+    public IEnumerable<Replica> Running => All.Where(r => !r.Spare);
+
+    public sealed record Replica(IResourceBuilder<ProjectResource> Resource, int Port, bool Spare)
+    {
+        public string Url => $"http://127.0.0.1:{Port}";
+    }
+
+    public static ServiceReplicas Add<TProject>(IDistributedApplicationBuilder builder, string name, int basePort, int running, int spares, LocalPorts ports)
+        where TProject : IProjectMetadata, new()
+    {
+        var replicas = new List<Replica>();
+        for (var i = 0; i < running + spares; i++)
+        {
+            var port = ports.Take($"{name}-{i}", basePort + i);
+            var resource = Project<TProject>(builder, $"{name}-{i}", name, $"{name}-{i}", port);
+            if (i >= running)
+            {
+                resource.WithExplicitStart();
+            }
+
+            replicas.Add(new Replica(resource, port, Spare: i >= running));
+        }
+
+        return new ServiceReplicas(name, replicas);
+    }
+
+    /// <summary>A project that runs once (the gateway): the resource is named for the service.</summary>
+    public static IResourceBuilder<ProjectResource> Single<TProject>(IDistributedApplicationBuilder builder, string name, int port, LocalPorts ports)
+        where TProject : IProjectMetadata, new() =>
+        Project<TProject>(builder, name, name, $"{name}-0", ports.Take(name, port));
+
+    private static IResourceBuilder<ProjectResource> Project<TProject>(IDistributedApplicationBuilder builder, string resourceName, string service, string instance, int port)
+        where TProject : IProjectMetadata, new() =>
+        builder.AddProject<TProject>(resourceName, launchProfileName: null)
+            .WithHttpEndpoint(port: port, targetPort: port, name: "http", isProxied: false)
+            .WithEndpoint("http", endpoint => endpoint.TargetHost = "127.0.0.1")
+            .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
+            // Replicas of a service share its queues and its name in telemetry; the instance tells them apart (X-Instance-Id).
+            .WithEnvironment("OTEL_SERVICE_NAME", service)
+            .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={instance}")
+            // Only the gateway faces clients; a service must not take a caller's X-Forwarded-For on trust.
+            .DisableForwardedHeaders()
+            .WithHttpHealthCheck("/health");
+
+    /// <summary>Every replica gets the connection string and waits until it answers.</summary>
+    public ServiceReplicas WithReference(IResourceBuilder<IResourceWithConnectionString> source, string? connectionName = null)
+    {
+        foreach (var replica in All)
+        {
+            replica.Resource.WithReference(source, connectionName).WaitFor(source);
+        }
+
+        return this;
+    }
+
+    public ServiceReplicas WithEnvironment(string name, string value)
+    {
+        foreach (var replica in All)
+        {
+            replica.Resource.WithEnvironment(name, value);
+        }
+
+        return this;
+    }
+}
