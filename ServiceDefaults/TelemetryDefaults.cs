@@ -46,7 +46,9 @@ public static class TelemetryDefaults
                 .AddSource(LibrarySources)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     aspNetCore.Filter = context => !IsOperationsPath(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                // Every Redis command as a span, from the multiplexer the process registers (sessions, caches, queues).
+                .AddRedisInstrumentation());
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -29,11 +29,7 @@ public sealed record StackOptions
 
     public int ReplicasOf(string service) => Replicas.GetValueOrDefault(service, 1);
 
-    private static readonly Option<Topology> TopologyOption = new("--topology")
-    {
-        Description = "microservices (default) or monolith",
-        DefaultValueFactory = _ => Topology.Microservices,
-    };
+    private static readonly Option<string> TopologyOption = CreateTopologyOption();
 
     private static readonly Option<string[]> ReplicasOption = new("--replicas")
     {
@@ -63,7 +59,7 @@ public sealed record StackOptions
         var result = Command.Parse(args.ToArray());
         if (result.Errors.Count > 0)
         {
-            throw new StackConfigurationException(result.Errors[0].Message);
+            throw new StackConfigurationException(string.Join(' ', result.Errors[0].Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         }
 
         // Aspire's own switches (e.g. --operation, --publisher) and configuration (Key=Value, --Key=Value) pass through.
@@ -73,7 +69,7 @@ public sealed record StackOptions
             throw new StackConfigurationException($"Unknown option '{unknown}'. Try --help.");
         }
 
-        var topology = result.GetValue(TopologyOption);
+        var topology = result.GetValue(TopologyOption) == "monolith" ? Topology.Monolith : Topology.Microservices;
         var isolated = result.GetValue(IsolatedOption);
         return new StackOptions
         {
@@ -90,6 +86,13 @@ public sealed record StackOptions
     public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
 
     private static readonly HashSet<string> AspireSwitches = ["--operation", "--publisher", "--output-path", "--step"];
+
+    private static Option<string> CreateTopologyOption()
+    {
+        var option = new Option<string>("--topology") { Description = "microservices (default) or monolith", DefaultValueFactory = _ => "microservices" };
+        option.AcceptOnlyFromAmong("microservices", "monolith");
+        return option;
+    }
 
     private static RootCommand CreateCommand()
     {

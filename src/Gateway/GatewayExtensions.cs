@@ -1,4 +1,5 @@
 using Dating.Gateway.Errors;
+using Dating.Gateway.Health;
 using Dating.Gateway.LoadBalancing;
 using Dating.Gateway.Resilience;
 using Dating.Gateway.Routing;
@@ -15,8 +16,9 @@ public static class GatewayExtensions
     {
         var services = builder.Services;
         services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.SectionName));
-        services.AddSingleton<ServiceDestinations>();
         services.AddSingleton<IProxyConfigProvider, ServiceProxyConfigProvider>();
+        services.AddSingleton<IActiveHealthCheckPolicy, ReplicaHealthPolicy>();
+        services.AddHealthChecks().AddCheck<DestinationsProbedHealthCheck>("destinations-probed");
         services.AddSingleton<ILoadBalancingPolicy, ConsistentHashLoadBalancingPolicy>();
         services.AddReverseProxy();
 

@@ -55,7 +55,7 @@ public sealed class AppHostStack : IAsyncDisposable
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromMinutes(4));
+            timeout.CancelAfter(TimeSpan.FromMinutes(8));
             await app.StartAsync(timeout.Token);
             await stack.WaitHealthyAsync(stack.PublicResource, timeout.Token);
         }
@@ -118,6 +118,22 @@ public sealed class AppHostStack : IAsyncDisposable
 
     private void CopyLogs()
     {
+        var states = Path.Combine(Logs, "states.log");
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var e in App.ResourceNotifications.WatchAsync(_stopping.Token))
+                {
+                    await File.AppendAllTextAsync(
+                        states, $"{DateTime.UtcNow:HH:mm:ss.fff} {e.Resource.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus}\n", CancellationToken.None);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The stack stopped.
+            }
+        });
         var loggers = App.Services.GetRequiredService<ResourceLoggerService>();
         foreach (var resource in Model.Resources)
         {

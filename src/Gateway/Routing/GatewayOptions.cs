@@ -19,10 +19,6 @@ public sealed class GatewayOptions
     // Cluster name to YARP load-balancing policy name, e.g. Gateway:LoadBalancing:profiles = RoundRobin.
     public Dictionary<string, string> LoadBalancing { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    // A JSON file of destinations in the shape of service discovery ({"services":{"chat":{"http":{"0":"http://..."}}}}),
-    // watched: the AppHost rewrites it when it adds or removes a replica. Unset: destinations come from configuration.
-    public string? DestinationsFile { get; set; }
-
     // Largest body the photo routes accept: a 10 MiB image plus its multipart framing.
     public long PhotoUploadMaxBodyBytes { get; set; } = 11 * 1024 * 1024;
 

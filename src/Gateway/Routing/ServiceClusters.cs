@@ -1,3 +1,4 @@
+using Dating.Gateway.Health;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 
@@ -31,7 +32,7 @@ public static class ServiceClusters
                 Enabled = true,
                 Interval = options.HealthCheckInterval,
                 Timeout = options.HealthCheckTimeout,
-                Policy = HealthCheckConstants.ActivePolicy.ConsecutiveFailures,
+                Policy = ReplicaHealthPolicy.PolicyName,
                 Path = "/health",
             },
             Passive = new PassiveHealthCheckConfig

@@ -4,20 +4,19 @@ using Yarp.ReverseProxy.Configuration;
 
 namespace Dating.Gateway.Routing;
 
-// Routes and clusters built in code; rebuilt whenever the configuration reloads or the destinations change.
+// Routes and clusters built in code from configuration (destinations as Aspire passes them); rebuilt when it reloads.
 internal sealed class ServiceProxyConfigProvider(
     IConfiguration configuration,
-    ServiceDestinations destinations,
     IOptionsMonitor<GatewayOptions> gatewayOptions) : IProxyConfigProvider
 {
     public IProxyConfig GetConfig()
     {
-        // Tokens first: a change that lands while the config is being built then triggers one more rebuild.
-        var changed = new CompositeChangeToken([configuration.GetReloadToken(), destinations.GetChangeToken()]);
+        // Token first: a change that lands while the config is being built then triggers one more rebuild.
+        var changed = configuration.GetReloadToken();
         var options = gatewayOptions.CurrentValue;
         return new ServiceProxyConfig(
             GatewayRoutes.Build(options),
-            ServiceClusters.Build(destinations.Of, options),
+            ServiceClusters.Build(service => ServiceClusters.DestinationsOf(configuration, service), options),
             changed);
     }
 

@@ -1,26 +1,28 @@
 using System.Net;
-using Dating.AppHost.Orchestration;
 using Dating.Testing;
 
-namespace Dating.AppHost.Tests.Stack;
+namespace Dating.AppHost.Tests.Stacks;
 
 /// <summary>
-/// One stack with three Matching replicas (a consistent-hash cluster) and a set of users, shared by the
-/// consistent-hashing tests. Crashed replicas are not restarted: the tests decide when one comes back.
+/// One app host with three Matching replicas (a consistent-hash cluster in the gateway) and one spare that only
+/// the dashboard's Start command runs, plus a set of users, shared by the consistent-hashing tests.
 /// </summary>
-public sealed class ConsistentHashStack(BackingServicesFixture backing) : IAsyncLifetime
+public sealed class ConsistentHashStack : IAsyncLifetime
 {
     public const string Service = "matching";
+    public const string Spare = "matching-3";
     private const int UserCount = 40;
 
-    public DistributedStack Stack { get; private set; } = null!;
+    public AppHostStack Stack { get; private set; } = null!;
 
     public IReadOnlyList<TestUsers.Registered> Users { get; private set; } = [];
+
+    public static IReadOnlyList<string> Running { get; } = ["matching-0", "matching-1", "matching-2"];
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        Stack = await TestStacks.StartAsync(backing, new Dictionary<string, int> { [Service] = 3 }, restartCrashed: false, ct: ct);
+        Stack = await AppHostStack.StartAsync(["--replicas", $"{Service}=3", "--spares", "1"], ct: ct);
         using var client = new HttpClient { BaseAddress = Stack.PublicUrl };
         var users = new TestUsers.Registered[UserCount];
         await Parallel.ForAsync(0, UserCount, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
@@ -28,7 +30,7 @@ public sealed class ConsistentHashStack(BackingServicesFixture backing) : IAsync
         Users = users;
     }
 
-    public async ValueTask DisposeAsync() => await Stack.StopAsync();
+    public async ValueTask DisposeAsync() => await Stack.DisposeAsync();
 
     /// <summary>The Matching replica that answers each user; every request must succeed and all of a user's land on one replica.</summary>
     public async Task<Dictionary<Guid, string>> ServedByAsync(int requestsPerUser = 2)

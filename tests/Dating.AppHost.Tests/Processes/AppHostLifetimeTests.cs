@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Dating.AppHost.Tests.Processes;
+
+/// <summary>How the app host starts and stops as a process: Ctrl+C, a crash, and starts that cannot work.</summary>
+public sealed class AppHostLifetimeTests
+{
+    private const string Ready = "The public API is ready at";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
+
+    [Fact]
+    public async Task After_kill_9_of_the_app_host_nothing_of_ours_runs_within_15_s_and_the_next_start_works_then_ctrl_c_stops_everything()
+    {
+        List<int> ours;
+        using (var crashed = AppHostProcess.Start("--isolated", "--topology", "monolith"))
+        {
+            await crashed.WaitForOutputAsync(Ready, StartTimeout);
+            ours = [.. crashed.ProcessesOfOurs()];
+            ours.Count.ShouldBeGreaterThan(5, "the orchestrator, the dashboard, the servers and the monolith");
+
+            crashed.Signal("KILL");
+            await EventuallyAsync(() => !ours.Any(AppHostProcess.IsAlive), TimeSpan.FromSeconds(15),
+                () => $"still alive: {string.Join(", ", ours.Where(AppHostProcess.IsAlive))}");
+        }
+
+        using var next = AppHostProcess.Start("--isolated", "--topology", "monolith");
+        await next.WaitForOutputAsync(Ready, StartTimeout);
+        ours = [.. next.ProcessesOfOurs()];
+
+        next.Signal("INT");
+        (await next.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(0, next.Output);
+        await EventuallyAsync(() => !ours.Any(AppHostProcess.IsAlive), TimeSpan.FromSeconds(15),
+            () => $"still alive after Ctrl+C: {string.Join(", ", ours.Where(AppHostProcess.IsAlive))}");
+    }
+
+    [Fact]
+    public async Task A_port_held_by_a_stranger_stops_the_start_with_one_line_naming_it()
+    {
+        // The dev stack's RabbitMQ management port, held here for the length of the test (unless someone already holds it).
+        TcpListener? stranger = null;
+        try
+        {
+            stranger = new TcpListener(IPAddress.Loopback, 15772);
+            stranger.Start();
+        }
+        catch (SocketException)
+        {
+            stranger = null;
+        }
+
+        try
+        {
+            using var appHost = AppHostProcess.Start();
+            (await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2))).ShouldBe(2, appHost.Output);
+            var lines = appHost.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var complaint = lines.Where(l => l.Contains("is in use", StringComparison.Ordinal)).ShouldHaveSingleItem(appHost.Output);
+            complaint.ShouldMatch(@"^Port \d+ \(.+\) is in use");
+            lines.ShouldNotContain(l => l.StartsWith("at ", StringComparison.Ordinal), "no stack trace");
+        }
+        finally
+        {
+            stranger?.Stop();
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_service_in_replicas_stops_the_start_with_one_line_naming_it()
+    {
+        using var appHost = AppHostProcess.Start("--isolated", "--replicas", "billing=2");
+
+        (await appHost.WaitForExitAsync(TimeSpan.FromMinutes(2))).ShouldBe(2);
+        appHost.Output.Trim().ShouldBe("--replicas: unknown service 'billing'. Services in this topology: profiles, photos, matching, chat.");
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException(describe());
+            }
+
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+    }
+}
