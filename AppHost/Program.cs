@@ -94,19 +94,6 @@ builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
     return Task.CompletedTask;
 });
 
-builder.Eventing.Subscribe<BeforeStartEvent>((e, ct) =>
-{
-    var notifications = e.Services.GetRequiredService<ResourceNotificationService>();
-    _ = Task.Run(async () =>
-    {
-        await foreach (var update in notifications.WatchAsync())
-        {
-            Console.WriteLine($"STATE {update.Resource.Name}: {update.Snapshot.State?.Text} health={update.Snapshot.HealthStatus} exit={update.Snapshot.ExitCode}");
-        }
-    });
-    return Task.CompletedTask;
-});
-
 builder.Build().Run();
 return Environment.ExitCode;
 

@@ -119,6 +119,8 @@ internal sealed class AppHostProcess : IDisposable
         }
     }
 
+    public static string Describe(IEnumerable<int> pids) => string.Join("; ", pids.Select(pid => $"{pid} {CommandOf(pid)}"));
+
     public void Signal(string signal) => Process.Start("kill", [$"-{signal}", Pid.ToString()])!.WaitForExit();
 
     public void Dispose()
