@@ -132,7 +132,9 @@ export function RegisterScreen({ api }: { api: ApiClient }) {
         </label>
         <FieldError field="email" messages={errors.email} />
         <label>
-          Password <span className="muted">(at least 10 characters)</span>
+          <span>
+            Password <span className="muted">(at least 10 characters)</span>
+          </span>
           <input name="password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password', e.target.value)} {...invalid('password')} />
         </label>
         <FieldError field="password" messages={errors.password} />
@@ -161,7 +163,9 @@ export function RegisterScreen({ api }: { api: ApiClient }) {
         <GenderChoices legend="Show me" name="interestedIn" value={form.interestedIn} onChange={(v) => set('interestedIn', v)} />
         <FieldError field="interestedIn" messages={errors.interestedIn} />
         <label>
-          About me <span className="muted">(optional)</span>
+          <span>
+            About me <span className="muted">(optional)</span>
+          </span>
           <textarea name="bio" rows={3} maxLength={500} value={form.bio} onChange={(e) => set('bio', e.target.value)} {...invalid('bio')} />
         </label>
         <FieldError field="bio" messages={errors.bio} />

@@ -8,6 +8,7 @@ import { formatTime } from '../format';
 import { navigate } from '../router';
 
 const pageSize = 50;
+const conversationOpenRetries = 10;
 
 export function ChatScreen({ matchId }: { matchId: string }) {
   const { api, hub, userId } = useApp();
@@ -24,27 +25,48 @@ export function ChatScreen({ matchId }: { matchId: string }) {
   const lastMarked = useRef<string | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const matches = await api.getMatches();
-      const found = matches.find((m) => m.matchId === matchId) ?? null;
-      setMatch(found);
-      if (!found) {
-        return;
-      }
+  const mounted = useRef(true);
+  useEffect(
+    () => () => {
+      mounted.current = false;
+    },
+    [],
+  );
 
-      const page = await api.getMessages(matchId, undefined, pageSize);
-      setMessages((current) => mergeMessages(current ?? [], page));
-      setHasEarlier(page.length === pageSize);
-    } catch (e) {
-      if (e instanceof ApiError && e.isNotFound) {
-        setEnded(true);
-      } else {
-        setError(messageOf(e));
+  const load = useCallback(
+    async (attempt = 0): Promise<void> => {
+      setError(null);
+      try {
+        const matches = await api.getMatches();
+        const found = matches.find((m) => m.matchId === matchId) ?? null;
+        setMatch(found);
+        if (!found) {
+          return;
+        }
+
+        try {
+          const page = await api.getMessages(matchId, undefined, pageSize);
+          setMessages((current) => mergeMessages(current ?? [], page));
+          setHasEarlier(page.length === pageSize);
+        } catch (e) {
+          // The match exists; chat learns of it by an event, so its conversation may open a moment later.
+          if (e instanceof ApiError && e.isNotFound && attempt < conversationOpenRetries) {
+            await new Promise((resolve) => setTimeout(resolve, 300 * (attempt + 1)));
+            return mounted.current ? load(attempt + 1) : undefined;
+          }
+
+          throw e;
+        }
+      } catch (e) {
+        if (e instanceof ApiError && e.isNotFound) {
+          setEnded(true);
+        } else {
+          setError(messageOf(e));
+        }
       }
-    }
-  }, [api, matchId]);
+    },
+    [api, matchId],
+  );
 
   useEffect(() => {
     void load();

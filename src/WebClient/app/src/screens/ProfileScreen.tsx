@@ -162,7 +162,9 @@ export function ProfileScreen() {
         </label>
         <FieldError field="gender" messages={errors.gender} />
         <label>
-          Interests <span className="muted">(comma-separated)</span>
+          <span>
+            Interests <span className="muted">(comma-separated)</span>
+          </span>
           <input name="interests" value={form.interests} onChange={(e) => set('interests', e.target.value)} placeholder="climbing, jazz, cooking" />
         </label>
         <FieldError field="interests" messages={errors.interests} />
@@ -185,7 +187,9 @@ export function ProfileScreen() {
         </fieldset>
         <FieldError field="ageRange" messages={errors.ageRange} />
         <label>
-          Maximum distance: <strong>{form.maxDistanceKm} km</strong>
+          <span>
+            Maximum distance: <strong>{form.maxDistanceKm} km</strong>
+          </span>
           <input name="maxDistanceKm" type="range" min={1} max={500} value={form.maxDistanceKm} onChange={(e) => set('maxDistanceKm', e.target.value)} />
         </label>
         <FieldError field="maxDistanceKm" messages={errors.maxDistanceKm} />
