@@ -86,11 +86,24 @@ internal sealed partial class AppUser(IBrowserContext context, IPage page, strin
     }
 
     /// <summary>Uploads through the photos screen and waits until the server has processed the photo.</summary>
-    public async Task UploadPhotoAsync(byte[] jpeg)
+    public async Task UploadPhotoAsync(byte[] jpeg, int readyAfterwards = 1)
     {
         await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = $"{name}.jpg", MimeType = "image/jpeg", Buffer = jpeg });
-        await Expect(page.Locator("[data-testid=photo][data-status=ready]")).ToHaveCountAsync(1, new() { Timeout = (float)Eventually.TotalMilliseconds });
-        await Expect(page.Locator("[data-testid=photo] img")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=photo][data-status=ready]")).ToHaveCountAsync(readyAfterwards, new() { Timeout = (float)Eventually.TotalMilliseconds });
+        await Expect(page.Locator("[data-testid=photo] img")).ToHaveCountAsync(readyAfterwards);
+    }
+
+    /// <summary>The ids of the photos on the photos screen, in their order (the first is the primary one).</summary>
+    public async Task<string[]> PhotoOrderAsync() =>
+        [.. (await page.Locator("[data-testid=photo]").EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.photoId)"))];
+
+    public async Task LogInAsync(string email, string password)
+    {
+        await page.GotoAsync("/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main" })).ToBeVisibleAsync();
     }
 
     /// <summary>

@@ -15,17 +15,17 @@ internal static class Screenshots
 
     private static bool UpdateDocs => Environment.GetEnvironmentVariable("DATING_UPDATE_SCREENSHOTS") is "1" or "true";
 
-    public static async Task SaveAsync(IPage page, string name, bool fullPage = false)
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = false, bool docs = true)
     {
         Directory.CreateDirectory(RunFolder);
         var png = await page.ScreenshotAsync(new PageScreenshotOptions { Type = ScreenshotType.Png, FullPage = fullPage });
         await File.WriteAllBytesAsync(Path.Combine(RunFolder, name + ".png"), png);
 
-        var docs = Path.Combine(DocsFolder, name + ".png");
-        if (UpdateDocs || !File.Exists(docs))
+        var path = Path.Combine(DocsFolder, name + ".png");
+        if (docs && (UpdateDocs || !File.Exists(path)))
         {
             Directory.CreateDirectory(DocsFolder);
-            await File.WriteAllBytesAsync(docs, png);
+            await File.WriteAllBytesAsync(path, png);
         }
     }
 }

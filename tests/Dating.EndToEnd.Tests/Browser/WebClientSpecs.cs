@@ -150,6 +150,92 @@ public abstract partial class WebClientSpecs(TopologyStack stack) : IAsyncLifeti
     }
 
     [Fact]
+    public async Task Photos_are_reordered_and_deleted_preferences_are_saved_and_a_deleted_account_cannot_log_in()
+    {
+        var profile = Profile.Man("Hal", Profile.SomewhereNew(), "Likes long walks.");
+        var hal = await OpenAsync("Hal");
+        await hal.RegisterAsync(profile);
+        await Expect(hal.Page.GetByTestId("empty-state")).ToContainTextAsync("No photos yet");
+        await hal.UploadPhotoAsync(PortraitImages.Jpeg(new SKColor(40, 160, 120)), readyAfterwards: 1);
+        await hal.UploadPhotoAsync(PortraitImages.Jpeg(new SKColor(200, 140, 40)), readyAfterwards: 2);
+        var uploaded = await hal.PhotoOrderAsync();
+        uploaded.Length.ShouldBe(2);
+
+        // The second becomes the primary photo, and stays so.
+        var reordered = await hal.Page.RunAndWaitForResponseAsync(
+            () => hal.Page.GetByRole(AriaRole.Button, new() { Name = "Make primary" }).ClickAsync(),
+            response => response.Url.EndsWith("/api/photos/me/order", StringComparison.Ordinal));
+        reordered.Status.ShouldBe(200);
+        var photos = hal.Page.Locator("[data-testid=photo]");
+        await Expect(photos.First).ToHaveAttributeAsync("data-photo-id", uploaded[1]);
+        await Expect(photos.First).ToContainTextAsync("Primary");
+        await hal.Page.ReloadAsync();
+        await Expect(photos.First).ToHaveAttributeAsync("data-photo-id", uploaded[1]);
+        (await hal.PhotoOrderAsync()).ShouldBe([uploaded[1], uploaded[0]]);
+        await Screenshots.SaveAsync(hal.Page, "photos", docs: false);
+        await hal.Page.Locator($"[data-testid=photo][data-photo-id='{uploaded[0]}']").GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
+        await Expect(photos).ToHaveCountAsync(1);
+        await hal.Page.ReloadAsync();
+        await Expect(photos).ToHaveCountAsync(1);
+
+        // Discovery preferences: the API's error shows at the age range, then a valid change is saved.
+        await hal.Page.GotoAsync("/profile");
+        var form = hal.Page.GetByRole(AriaRole.Form, new() { Name = "Edit profile" });
+        await form.GetByLabel("About me").FillAsync("Likes long walks and short queues.");
+        await form.GetByLabel("Interests").FillAsync("hiking, chess");
+        await form.GetByLabel("From", new() { Exact = true }).FillAsync("40");
+        await form.GetByLabel("To", new() { Exact = true }).FillAsync("30");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(hal.Page.GetByTestId("error-ageRange")).ToContainTextAsync("age range");
+        await form.GetByLabel("To", new() { Exact = true }).FillAsync("50");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(hal.Page.GetByText("Saved.")).ToBeVisibleAsync();
+        await Expect(hal.Page.GetByTestId("error-ageRange")).ToBeHiddenAsync();
+        await hal.Page.ReloadAsync();
+        await Expect(form.GetByLabel("About me")).ToHaveValueAsync("Likes long walks and short queues.");
+        await Expect(form.GetByLabel("Interests")).ToHaveValueAsync("hiking, chess");
+        await Expect(form.GetByLabel("From", new() { Exact = true })).ToHaveValueAsync("40");
+        await Expect(form.GetByLabel("To", new() { Exact = true })).ToHaveValueAsync("50");
+        await Screenshots.SaveAsync(hal.Page, "profile", fullPage: true, docs: false);
+
+        // Deleting the account logs out, and the account is gone.
+        await hal.Page.GetByTestId("delete-account").ClickAsync();
+        await hal.Page.GetByTestId("delete-account-confirm").ClickAsync();
+        await Expect(hal.Page).ToHaveURLAsync(LoginPath());
+        (await hal.Page.EvaluateAsync<string?>("() => localStorage.getItem('dating.session')")).ShouldBeNull();
+        await hal.Page.GetByLabel("E-mail").FillAsync(profile.Email);
+        await hal.Page.GetByLabel("Password").FillAsync(profile.Password);
+        await hal.Page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+        await Expect(hal.Page.GetByTestId("login-error")).ToContainTextAsync("wrong");
+    }
+
+    [Fact]
+    public async Task Blocking_from_the_conversation_ends_the_match_for_both()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var api = new PublicApi(PublicUrl);
+        var here = Profile.SomewhereNew();
+        var ivy = Profile.Woman("Ivy", here, "Ceramics and cold swims.");
+        var jon = Profile.Man("Jon", Profile.NorthOf(here, 2), "Bakes bread at dawn.");
+        var (ivyId, ivyToken) = await api.RegisterAsync(ivy, ct);
+        var (jonId, jonToken) = await api.RegisterAsync(jon, ct);
+        (await api.LikeAsync(jonToken, ivyId, ct)).ShouldBeFalse();
+        (await api.LikeAsync(ivyToken, jonId, ct)).ShouldBeTrue();
+
+        var browser = await OpenAsync("Ivy");
+        await browser.LogInAsync(ivy.Email, ivy.Password);
+        await browser.OpenConversationFromMatchesAsync("Jon");
+        await browser.SendAsync("Hello Jon");
+        await browser.Page.Locator("summary", new() { HasText = "Options" }).ClickAsync();
+        await browser.Page.GetByTestId("block").ClickAsync();
+        await browser.Page.GetByTestId("block-confirm").ClickAsync();
+
+        await Expect(browser.Page).ToHaveURLAsync(MatchesPath());
+        await Expect(browser.Page.GetByTestId("empty-state")).ToContainTextAsync("No matches yet");
+        (await api.GetAsync(jonToken, "/api/matching/matches", ct)).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task The_client_is_served_at_every_app_path_and_never_in_place_of_the_api()
     {
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = PublicUrl };

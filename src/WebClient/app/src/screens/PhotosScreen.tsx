@@ -143,7 +143,7 @@ export function PhotosScreen() {
 
       <ol className="gallery" aria-label="Photos">
         {photos.map((photo, index) => (
-          <li key={photo.photoId} className="gallery-item" data-testid="photo" data-status={photo.status}>
+          <li key={photo.photoId} className="gallery-item" data-testid="photo" data-status={photo.status} data-photo-id={photo.photoId}>
             {photo.status === 'ready' && photo.thumbnailUrl ? (
               <img className="photo" src={photo.thumbnailUrl} alt={`Photo ${index + 1}`} />
             ) : (
