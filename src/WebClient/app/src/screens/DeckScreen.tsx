@@ -165,7 +165,7 @@ function Card({
     }
 
     drag.current = { startX: event.clientX, startY: event.clientY, pointerId: event.pointerId };
-    event.currentTarget.setPointerCapture(event.pointerId);
+    event.currentTarget.setPointerCapture?.(event.pointerId);
   }
 
   function onPointerMove(event: PointerEvent<HTMLElement>) {
