@@ -87,6 +87,14 @@ public abstract partial class WebClientSpecs(TopologyStack stack) : IAsyncLifeti
         (await ada.IsSameDocumentAsync()).ShouldBeTrue("Ada's page was never reloaded");
         (await ben.IsSameDocumentAsync()).ShouldBeTrue("Ben's page was never reloaded");
 
+        // Away from the conversation, Ada's Matches tab counts what she has not read yet, live.
+        await ada.Page.GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
+        await ben.SendAsync("Thursday it is. 7 pm?");
+        await Expect(ada.Page.GetByTestId("unread-total")).ToHaveTextAsync("1");
+        await ada.OpenConversationFromMatchesAsync("Ben");
+        await Expect(ada.Page.GetByTestId("message").Filter(new() { HasText = "Thursday it is" })).ToBeVisibleAsync();
+        await Expect(ada.Page.GetByTestId("unread-total")).ToBeHiddenAsync();
+
         // Ada unmatches: Ben's open conversation ends in real time.
         await ada.Page.Locator("summary", new() { HasText = "Options" }).ClickAsync();
         await ada.Page.GetByTestId("unmatch").ClickAsync();

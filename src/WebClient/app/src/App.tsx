@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiClient } from './api/apiClient';
 import { AppContext, type AppServices, type MatchMoment } from './appContext';
 import { ChatHub } from './chat/chatHub';
@@ -13,6 +13,7 @@ import { MatchesScreen } from './screens/MatchesScreen';
 import { PhotosScreen } from './screens/PhotosScreen';
 import { ProfileScreen } from './screens/ProfileScreen';
 import { SessionStore, type Session } from './session/sessionStore';
+import { unreadTotal } from './chat/conversation';
 
 function browserStorage(): Storage | null {
   try {
@@ -99,9 +100,11 @@ function SignedIn({ api, session, route }: { api: ApiClient; session: Session; r
     };
   }, [hub, showMatch]);
 
+  const [unread, refreshUnread] = useUnreadTotal(api, hub, route.name);
+
   const services: AppServices = useMemo(
-    () => ({ api, hub, photos, userId: session.userId, showMatch, logout }),
-    [api, hub, photos, session.userId, showMatch, logout],
+    () => ({ api, hub, photos, userId: session.userId, showMatch, logout, refreshUnread }),
+    [api, hub, photos, session.userId, showMatch, logout, refreshUnread],
   );
 
   return (
@@ -112,7 +115,7 @@ function SignedIn({ api, session, route }: { api: ApiClient; session: Session; r
             <span className="brand-mark">♥</span> Dating
           </a>
           <NavLink to="/" label="Discover" active={route.name === 'deck'} />
-          <NavLink to="/matches" label="Matches" active={route.name === 'matches' || route.name === 'chat'} />
+          <NavLink to="/matches" label="Matches" active={route.name === 'matches' || route.name === 'chat'} badge={unread} />
           <NavLink to="/profile" label="Profile" active={route.name === 'profile' || route.name === 'photos'} />
         </nav>
         <main className="content">{checked ? <Screen route={route} /> : <Spinner />}</main>
@@ -122,12 +125,42 @@ function SignedIn({ api, session, route }: { api: ApiClient; session: Session; r
   );
 }
 
-function NavLink({ to, label, active }: { to: string; label: string; active: boolean }) {
+function NavLink({ to, label, active, badge = 0 }: { to: string; label: string; active: boolean; badge?: number }) {
   return (
     <a href={to} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined} onClick={(e) => (e.preventDefault(), navigate(to))}>
       {label}
+      {badge > 0 && (
+        <span className="unread-badge nav-badge" aria-label={`${badge} unread`} data-testid="unread-total">
+          {badge}
+        </span>
+      )}
     </a>
   );
+}
+
+/** Unread messages over every conversation, kept current by the hub's events and on every change of screen. */
+function useUnreadTotal(api: ApiClient, hub: ChatHub, screen: Route['name']): [number, () => void] {
+  const [total, setTotal] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refresh = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      api
+        .getConversations()
+        .then((conversations) => setTotal(unreadTotal(conversations)))
+        .catch(() => undefined);
+    }, 300);
+  }, [api]);
+
+  useEffect(() => {
+    refresh();
+    const offs = [hub.on('message', refresh), hub.on('read', refresh), hub.on('matched', refresh), hub.on('unmatched', refresh)];
+    return () => {
+      clearTimeout(timer.current);
+      offs.forEach((off) => off());
+    };
+  }, [hub, refresh, screen]);
+  return [total, refresh];
 }
 
 function Screen({ route }: { route: Route }) {

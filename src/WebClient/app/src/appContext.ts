@@ -17,6 +17,8 @@ export interface AppServices {
   userId: string;
   showMatch(moment: MatchMoment): void;
   logout(): Promise<void>;
+  /** Something changed what is unread (a conversation was read): update the Matches tab. */
+  refreshUnread(): void;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../api/types';
-import { lastReadOfMine, mergeMessages, newestFromOther, readByOther, validateMessage } from './conversation';
+import { lastReadOfMine, mergeMessages, newestFromOther, readByOther, unreadTotal, validateMessage } from './conversation';
 
 const me = 'me';
 const msg = (id: string, senderId: string, second: number): Message => ({
@@ -39,5 +39,18 @@ describe('a conversation', () => {
     expect(validateMessage('   ')).toMatch(/Write something/);
     expect(validateMessage('x'.repeat(2000))).toBeNull();
     expect(validateMessage('x'.repeat(2001))).toMatch(/2000/);
+  });
+});
+
+describe('the unread count', () => {
+  it('adds up every conversation', () => {
+    expect(unreadTotal([])).toBe(0);
+    expect(
+      unreadTotal([
+        { matchId: 'a', otherUserId: 'x', unreadCount: 2 },
+        { matchId: 'b', otherUserId: 'y', unreadCount: 0 },
+        { matchId: 'c', otherUserId: 'z', unreadCount: 3 },
+      ]),
+    ).toBe(5);
   });
 });

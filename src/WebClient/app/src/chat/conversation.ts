@@ -1,4 +1,4 @@
-import type { Message } from '../api/types';
+import type { ConversationSummary, Message } from '../api/types';
 
 /**
  * A conversation's messages, oldest first, each once: history pages (newest first), hub events and
@@ -79,4 +79,9 @@ export function validateMessage(text: string): string | null {
   }
 
   return null;
+}
+
+/** What the Matches tab shows: every unread message in every conversation. */
+export function unreadTotal(conversations: readonly ConversationSummary[]): number {
+  return conversations.reduce((sum, conversation) => sum + Math.max(0, conversation.unreadCount), 0);
 }

@@ -11,7 +11,7 @@ const pageSize = 50;
 const conversationOpenRetries = 10;
 
 export function ChatScreen({ matchId }: { matchId: string }) {
-  const { api, hub, userId } = useApp();
+  const { api, hub, userId, refreshUnread } = useApp();
   const [match, setMatch] = useState<Match | null | undefined>(undefined);
   const [messages, setMessages] = useState<Message[] | null>(null);
   const [hasEarlier, setHasEarlier] = useState(false);
@@ -108,11 +108,14 @@ export function ChatScreen({ matchId }: { matchId: string }) {
     const newest = newestFromOther(messages, userId);
     if (newest && newest.messageId !== lastMarked.current && document.visibilityState === 'visible') {
       lastMarked.current = newest.messageId;
-      api.markRead(matchId, newest.messageId).catch(() => {
-        lastMarked.current = null;
-      });
+      api
+        .markRead(matchId, newest.messageId)
+        .then(refreshUnread)
+        .catch(() => {
+          lastMarked.current = null;
+        });
     }
-  }, [messages, api, matchId, userId, ended]);
+  }, [messages, api, matchId, userId, ended, refreshUnread]);
 
   useEffect(() => {
     bottom.current?.scrollIntoView?.({ block: 'end' });

@@ -25,6 +25,7 @@ function renderDeck(respond: (request: RecordedRequest) => Response) {
     userId: 'u-me',
     showMatch: (moment) => matches.push(moment),
     logout: vi.fn(),
+    refreshUnread: vi.fn(),
   };
   render(
     <AppContext.Provider value={services}>
