@@ -22,6 +22,8 @@ public abstract partial class WebClientSpecs(TopologyStack stack) : IAsyncLifeti
 
     public async ValueTask InitializeAsync()
     {
+        // Two cores run both stacks, the browsers and the password hashing: give every expectation time, not 5 s.
+        SetDefaultExpectTimeout(30_000);
         var chromium = await DebianChromium.EnsureInstalledAsync(TestContext.Current.CancellationToken);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
