@@ -18,5 +18,6 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapApiDocs();
 app.MapGatewayProxy();
+app.MapWebClient();
 
 app.Run();

@@ -33,5 +33,6 @@ app.MapProfiles();
 app.MapPhotos();
 app.MapMatching();
 app.MapChat();
+app.MapWebClient();
 
 app.Run();
