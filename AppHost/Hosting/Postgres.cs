@@ -29,7 +29,10 @@ public static class PostgresExtensions
     {
         var server = new PostgresServerResource(name, PostgresDataFolder(data.For(name)), port);
         builder.Eventing.Subscribe<BeforeResourceStartedEvent>(server, (e, ct) =>
-            InitDbAsync(server, e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server), ct));
+        {
+            UseFastShutdownForStop(server);
+            return InitDbAsync(server, e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server), ct);
+        });
         builder.Eventing.Subscribe<ResourceReadyEvent>(server, (e, ct) => CreateDatabasesAsync(server, e.Services.GetRequiredService<ResourceNotificationService>(), ct));
         return builder.AddResource(server)
             .WithIconName("DatabaseStack")
@@ -91,6 +94,35 @@ public static class PostgresExtensions
         var command = AsServerUser([initDb, "-D", server.ClusterDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-instructions"]);
         await MustSucceedAsync([Environment.IsPrivilegedProcess ? "setpriv" : "/usr/bin/env", .. command], log, ct);
     }
+
+    /// <summary>
+    /// The Stop command stops PostgreSQL with a fast shutdown (SIGINT to the postmaster: clients are disconnected,
+    /// everything committed is kept). The orchestrator's own stop sends SIGTERM, which PostgreSQL takes as a smart
+    /// shutdown that waits for every client to leave, and services keep pooled connections open, so it never ends.
+    /// </summary>
+    private static void UseFastShutdownForStop(PostgresServerResource server)
+    {
+        var stop = server.Annotations.OfType<ResourceCommandAnnotation>().FirstOrDefault(c => c.Name == KnownResourceCommands.StopCommand);
+        if (stop is null || stop.DisplayDescription == FastShutdown)
+        {
+            return;
+        }
+
+        server.Annotations.Remove(stop);
+        server.Annotations.Add(new ResourceCommandAnnotation(
+            stop.Name, stop.DisplayName, stop.UpdateState, async context =>
+            {
+                var postmaster = File.ReadLines(Path.Combine(server.ClusterDirectory, "postmaster.pid")).First().Trim();
+                using var kill = System.Diagnostics.Process.Start("kill", ["-INT", postmaster])!;
+                await kill.WaitForExitAsync(context.CancellationToken);
+                await context.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceAsync(
+                    server.Name, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), context.CancellationToken);
+                return CommandResults.Success();
+            },
+            FastShutdown, stop.Arguments, stop.ConfirmationMessage, stop.IconName, stop.IconVariant, stop.IsHighlighted, stop.Visibility, stop.ValidateArguments));
+    }
+
+    private const string FastShutdown = "Stop PostgreSQL with a fast shutdown (clients are disconnected)";
 
     // Every database resource of the server, created once the server answers (as Aspire's own AddDatabase does).
     private static async Task CreateDatabasesAsync(PostgresServerResource server, ResourceNotificationService notifications, CancellationToken ct)
