@@ -21,7 +21,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         var matchId = await chat.MatchAsync(alice, bob);
         await using var aliceHub = await alice.ConnectAsync();
 
-        await backing.StopResourceAsync("postgres");
+        await backing.StopResourceAsync("postgres", TestContext.Current.CancellationToken);
         try
         {
             using var send = await alice.SendAsync(matchId, "anyone there?");

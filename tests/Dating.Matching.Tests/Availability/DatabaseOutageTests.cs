@@ -19,7 +19,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing, Matching
         var he = Person.Man(place);
         await service.AddAsync(he);
 
-        await backing.StopResourceAsync("postgres");
+        await backing.StopResourceAsync("postgres", TestContext.Current.CancellationToken);
         try
         {
             await (await her.Http.GetAsync("/api/matching/recommendations", TestContext.Current.CancellationToken))
