@@ -16,12 +16,11 @@ public sealed class BrokerOutageTests(BackingServicesFixture fixture)
     [Fact]
     public async Task An_event_committed_while_the_broker_is_down_arrives_once_it_is_back()
     {
-        var rabbitMq = fixture.Services.RabbitMq!;
         await using var host = await MessagingHost.StartAsync(fixture);
         var health = host.Services.GetRequiredService<HealthCheckService>();
         Guid orderId;
 
-        await rabbitMq.StopAsync();
+        await fixture.StopResourceAsync("rabbitmq", Ct);
         try
         {
             var requestTime = Stopwatch.StartNew();
@@ -41,7 +40,7 @@ public sealed class BrokerOutageTests(BackingServicesFixture fixture)
         }
         finally
         {
-            await rabbitMq.StartAsync(CancellationToken.None);
+            await fixture.StartResourceAsync("rabbitmq", CancellationToken.None);
         }
 
         (await Eventually.HoldsAsync(async () => await host.DeliveriesOfAsync(orderId) > 0, TimeSpan.FromSeconds(120))).ShouldBeTrue();

@@ -25,7 +25,7 @@ public sealed class AppHostStack : IAsyncDisposable
     /// <summary>One file per resource with its console output.</summary>
     public string Logs { get; }
 
-    /// <summary>Where clients reach the public API: the gateway, or a lone monolith.</summary>
+    /// <summary>Where clients reach the public API: the gateway, or a lone monolith (none with <c>--backing-only</c>).</summary>
     public Uri PublicUrl => UrlOf(Model.Resources.Any(r => r.Name == "gateway") ? "gateway" : "monolith-0");
 
     private DistributedApplicationModel Model => App.Services.GetRequiredService<DistributedApplicationModel>();
@@ -57,7 +57,7 @@ public sealed class AppHostStack : IAsyncDisposable
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromMinutes(8));
             await app.StartAsync(timeout.Token);
-            await stack.WaitHealthyAsync(stack.PublicResource, timeout.Token);
+            await Task.WhenAll(stack.ReadyWhenHealthy.Select(resource => stack.WaitHealthyAsync(resource, timeout.Token)));
         }
         catch
         {
@@ -106,6 +106,11 @@ public sealed class AppHostStack : IAsyncDisposable
     }
 
     private string PublicResource => Model.Resources.Any(r => r.Name == "gateway") ? "gateway" : "monolith-0";
+
+    // The public API once it answers; with --backing-only, where there is none, every server with a health check.
+    private IEnumerable<string> ReadyWhenHealthy => Model.Resources.Any(r => r.Name is "gateway" or "monolith-0")
+        ? [PublicResource]
+        : Model.Resources.Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any()).Select(r => r.Name);
 
     private async Task ExecuteAsync(string resource, string command, CancellationToken ct)
     {

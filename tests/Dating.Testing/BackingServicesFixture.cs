@@ -1,42 +1,116 @@
-using Dating.AppHost.BackingServices;
+using Npgsql;
 using Xunit;
 
 namespace Dating.Testing;
 
 /// <summary>
-/// PostgreSQL, Redis, RabbitMQ and Azurite, started once per test assembly on free ports with
-/// throwaway data (<c>[assembly: AssemblyFixture(typeof(BackingServicesFixture))]</c>).
+/// PostgreSQL, Redis, RabbitMQ and Azurite as the app host runs them (<c>--backing-only --isolated</c>: free ports,
+/// throwaway data), started once per test assembly (<c>[assembly: AssemblyFixture(typeof(BackingServicesFixture))]</c>).
 /// Tests isolate by creating their own databases and users, not by truncating.
 /// </summary>
 public sealed class BackingServicesFixture : IAsyncLifetime
 {
-    private BackingServiceSet? _services;
+    private AppHostStack? _stack;
+    private string? _postgres;
+    private Dictionary<string, string> _connectionStrings = [];
 
-    public BackingServiceSet Services => _services ?? throw new InvalidOperationException("The backing services have not started.");
+    /// <summary>The app host running the servers; outage tests stop and start them through it.</summary>
+    public AppHostStack Stack => _stack ?? throw new InvalidOperationException("The backing services have not started.");
 
-    public string RedisConnectionString => Services.Redis.ConnectionString;
+    public string RedisConnectionString => _connectionStrings["redis"];
 
-    public string RabbitMqConnectionString => Services.RabbitMq!.ConnectionString;
+    public string RabbitMqConnectionString => _connectionStrings["rabbitmq"];
 
-    public string BlobConnectionString => Services.Azurite.ConnectionString;
+    public string BlobConnectionString => _connectionStrings["blobs"];
 
     public async ValueTask InitializeAsync()
     {
-        _services = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(TestLog.Write));
+        _stack = await AppHostStack.StartAsync(["--backing-only"]);
+        _postgres = await Stack.ConnectionStringAsync("postgres");
+        _connectionStrings = new Dictionary<string, string>
+        {
+            ["redis"] = await Stack.ConnectionStringAsync("redis"),
+            ["rabbitmq"] = await Stack.ConnectionStringAsync("rabbitmq"),
+            ["blobs"] = await Stack.ConnectionStringAsync("azurite"),
+        };
     }
+
+    /// <summary>The dashboard's Stop command on a server (<c>postgres</c>, <c>rabbitmq</c>, <c>azurite</c>, …); returns once it has stopped.</summary>
+    public async Task StopResourceAsync(string resource, CancellationToken ct = default)
+    {
+        if (resource != "postgres")
+        {
+            await Stack.StopResourceAsync(resource, ct);
+            return;
+        }
+
+        // DCP stops with SIGTERM, PostgreSQL's smart shutdown, which waits for every client (pooled connections never
+        // leave); an outage does not wait, so the clients are cut meanwhile, as a fast shutdown would.
+        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var cutting = CutClientsUntilAsync(stopped.Token);
+        try
+        {
+            await Stack.StopResourceAsync(resource, ct);
+        }
+        finally
+        {
+            await stopped.CancelAsync();
+            await cutting;
+        }
+    }
+
+    /// <summary>The dashboard's Start command on a stopped server; returns once it is healthy again, its data kept.</summary>
+    public Task StartResourceAsync(string resource, CancellationToken ct = default) => Stack.StartResourceAsync(resource, ct);
 
     /// <summary>A new empty PostgreSQL database; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? name = null)
     {
         var database = $"{name ?? "test"}_{Guid.NewGuid():N}";
         database = database[..Math.Min(database.Length, 63)];
-        await Services.Postgres.CreateDatabasesAsync([database]);
-        return Services.Postgres.ConnectionString(database);
+        var server = new NpgsqlConnectionStringBuilder(_postgres ?? throw new InvalidOperationException("The backing services have not started."));
+        await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = "postgres", Pooling = false }.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        server.Database = database;
+        return server.ConnectionString;
+    }
+
+    private async Task CutClientsUntilAsync(CancellationToken stopped)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(_postgres) { Database = "postgres", Pooling = false, Timeout = 2 }.ConnectionString;
+        while (!stopped.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(admin);
+                await connection.OpenAsync(stopped);
+                await using var cut = new NpgsqlCommand(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
+                await cut.ExecuteNonQueryAsync(stopped);
+            }
+            catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
+            {
+                // Shutting down already, or stopped.
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), stopped);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
     }
 
     /// <summary>Configuration for a host: every connection string under its Aspire name.</summary>
     public IDictionary<string, string?> Configuration() =>
-        Services.ConnectionStrings.ToDictionary(p => $"ConnectionStrings:{p.Key}", p => (string?)p.Value);
+        _connectionStrings.ToDictionary(p => $"ConnectionStrings:{p.Key}", p => (string?)p.Value);
 
     /// <summary>Configuration for a host: every connection string, with <paramref name="database"/>'s pointing at the given connection string.</summary>
     public IDictionary<string, string?> Configuration(string database, string databaseConnectionString)
@@ -48,9 +122,9 @@ public sealed class BackingServicesFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_services is not null)
+        if (_stack is not null)
         {
-            await _services.StopAsync();
+            await _stack.DisposeAsync();
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Reflection;
-using Dating.AppHost.Orchestration;
 using Dating.Chat.Conversations;
 using Dating.Chat.Messages;
 using Dating.Chat.Realtime;
@@ -12,18 +11,18 @@ using MassTransit;
 
 namespace Dating.Chat.Tests.Hosting;
 
-/// <summary>The real processes: gateway, profiles and two chat replicas, each its own process, reached only through the gateway.</summary>
-public sealed class GatewayStack(BackingServicesFixture backing) : IAsyncLifetime
+/// <summary>The real app host: gateway, profiles and two chat replicas, each its own process, reached only through the gateway.</summary>
+public sealed class GatewayStack : IAsyncLifetime
 {
-    public DistributedStack Stack { get; private set; } = null!;
+    public AppHostStack Stack { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() =>
-        Stack = await TestStacks.StartAsync(backing, new Dictionary<string, int> { ["chat"] = 2 });
+        Stack = await AppHostStack.StartAsync(["--replicas", "chat=2"]);
 
-    public async ValueTask DisposeAsync() => await Stack.StopAsync();
+    public async ValueTask DisposeAsync() => await Stack.DisposeAsync();
 }
 
-public sealed class GatewayTests(BackingServicesFixture backing, GatewayStack stack) : IClassFixture<GatewayStack>
+public sealed class GatewayTests(GatewayStack stack) : IClassFixture<GatewayStack>
 {
     [Fact]
     public async Task Users_registered_through_the_gateway_chat_over_its_websocket_across_two_chat_replicas()
@@ -59,9 +58,11 @@ public sealed class GatewayTests(BackingServicesFixture backing, GatewayStack st
     private async Task PublishAsync<T>(T message, CancellationToken ct)
         where T : class
     {
+        // The stack's own broker, where its chat replicas listen.
+        var rabbitMq = await stack.Stack.ConnectionStringAsync("rabbitmq", ct);
         var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            cfg.Host(new Uri(backing.RabbitMqConnectionString));
+            cfg.Host(new Uri(rabbitMq));
             cfg.Message<T>(m => m.SetEntityName(typeof(T).GetCustomAttribute<IntegrationEventAttribute>()!.WireName));
         });
         await bus.StartAsync(ct);

@@ -8,7 +8,7 @@ namespace Dating.Chat.Tests.Outages;
 [CollectionDefinition(DisableParallelization = true)]
 public sealed class StopsSharedServers;
 
-/// <summary>Stops the shared PostgreSQL for a moment, so it runs alone.</summary>
+/// <summary>Stops the shared PostgreSQL for a moment through the app host, so it runs alone.</summary>
 [Collection(typeof(StopsSharedServers))]
 public sealed class DatabaseOutageTests(BackingServicesFixture backing)
 {
@@ -21,7 +21,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         var matchId = await chat.MatchAsync(alice, bob);
         await using var aliceHub = await alice.ConnectAsync();
 
-        await backing.Services.Postgres.StopAsync();
+        await backing.StopResourceAsync("postgres", TestContext.Current.CancellationToken);
         try
         {
             using var send = await alice.SendAsync(matchId, "anyone there?");
@@ -33,7 +33,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         }
         finally
         {
-            await backing.Services.Postgres.StartAsync(TestContext.Current.CancellationToken);
+            await backing.StartResourceAsync("postgres", TestContext.Current.CancellationToken);
         }
 
         var back = await aliceHub.SendMessageAsync(matchId, "back again");

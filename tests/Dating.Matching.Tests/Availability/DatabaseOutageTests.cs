@@ -7,7 +7,7 @@ namespace Dating.Matching.Tests.Availability;
 [CollectionDefinition(DisableParallelization = true)]
 public sealed class StopsSharedServers;
 
-/// <summary>Stops the shared PostgreSQL for a moment, so it runs alone.</summary>
+/// <summary>Stops the shared PostgreSQL for a moment through the app host, so it runs alone.</summary>
 [Collection(typeof(StopsSharedServers))]
 public sealed class DatabaseOutageTests(BackingServicesFixture backing, MatchingService service) : IClassFixture<MatchingService>
 {
@@ -19,7 +19,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing, Matching
         var he = Person.Man(place);
         await service.AddAsync(he);
 
-        await backing.Services.Postgres.StopAsync();
+        await backing.StopResourceAsync("postgres", TestContext.Current.CancellationToken);
         try
         {
             await (await her.Http.GetAsync("/api/matching/recommendations", TestContext.Current.CancellationToken))
@@ -32,7 +32,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing, Matching
         }
         finally
         {
-            await backing.Services.Postgres.StartAsync(TestContext.Current.CancellationToken);
+            await backing.StartResourceAsync("postgres", TestContext.Current.CancellationToken);
         }
 
         (await her.RecommendedIdsAsync()).ShouldContain(he.UserId);

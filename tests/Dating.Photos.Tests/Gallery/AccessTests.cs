@@ -47,7 +47,7 @@ public sealed class AccessTests(PhotosServiceFixture service) : IClassFixture<Ph
         (await SignedUrls.DownloadImageAsync(photo.ThumbnailUrl!)).Width.ShouldBe(320);
         photo.Url!.Query.ShouldContain("sig=");
         photo.Url.Query.ShouldContain("sp=r", Case.Sensitive, "read-only");
-        photo.Url.ToString().ShouldNotContain(Dating.AppHost.BackingServices.AzuriteServer.AccountKey, Case.Sensitive, "never the account key");
+        photo.Url.ToString().ShouldNotContain(Dating.AppHost.Hosting.AzuriteResource.AccountKey, Case.Sensitive, "never the account key");
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
         var readyId = await me.UploadReadyAsync(TestImages.Png());
         using var anonymous = service.CreateAnonymousClient();
 
-        await service.Backing.Services.Azurite.StopAsync();
+        await service.Backing.StopResourceAsync("azurite");
         try
         {
             using var upload = await me.UploadAsync(TestImages.Png());
@@ -37,7 +37,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
         }
         finally
         {
-            await service.Backing.Services.Azurite.StartAsync();
+            await service.Backing.StartResourceAsync("azurite");
         }
 
         await me.UploadReadyAsync(TestImages.Png());
@@ -55,7 +55,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
             .GetBlobContainerClient(BlobNames.OriginalsContainer).GetBlobClient(BlobNames.Original(me.UserId, photoId));
         await original.UploadAsync(BinaryData.FromBytes(TestImages.Jpeg()));
 
-        await service.Backing.Services.Azurite.StopAsync();
+        await service.Backing.StopResourceAsync("azurite");
         try
         {
             // The state an upload leaves behind: a processing row and its PhotoUploaded event, committed together.
@@ -77,7 +77,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
         }
         finally
         {
-            await service.Backing.Services.Azurite.StartAsync();
+            await service.Backing.StartResourceAsync("azurite");
         }
 
         (await me.WaitProcessedAsync(photoId)).Status.ShouldBe("ready");

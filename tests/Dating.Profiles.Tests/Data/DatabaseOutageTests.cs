@@ -7,7 +7,7 @@ namespace Dating.Profiles.Tests.Data;
 [CollectionDefinition(DisableParallelization = true)]
 public sealed class StopsSharedServers;
 
-/// <summary>Stops the shared PostgreSQL for a moment, so it runs alone.</summary>
+/// <summary>Stops the shared PostgreSQL for a moment through the app host, so it runs alone.</summary>
 [Collection(typeof(StopsSharedServers))]
 public sealed class DatabaseOutageTests(BackingServicesFixture backing)
 {
@@ -20,7 +20,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         var body = Registration.Valid();
         var session = await client.RegisterAsync(body);
 
-        await backing.Services.Postgres.StopAsync();
+        await backing.StopResourceAsync("postgres");
         try
         {
             using var profile = await client.GetAsync("/api/profiles/me", session.Token);
@@ -34,7 +34,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         }
         finally
         {
-            await backing.Services.Postgres.StartAsync();
+            await backing.StartResourceAsync("postgres");
         }
 
         using var recovered = await client.GetAsync("/api/profiles/me", session.Token);
@@ -47,7 +47,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         var database = await backing.CreateDatabaseAsync("profiles_late");
         await using var host = new ProfilesHost(backing.Configuration("profiles", database));
 
-        await backing.Services.Postgres.StopAsync();
+        await backing.StopResourceAsync("postgres");
         Task starting;
         try
         {
@@ -57,7 +57,7 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         }
         finally
         {
-            await backing.Services.Postgres.StartAsync();
+            await backing.StartResourceAsync("postgres");
         }
 
         await starting.WaitAsync(TimeSpan.FromSeconds(60));
