@@ -1,15 +1,15 @@
-using Dating.AppHost.Orchestration;
+using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
 using Dating.Testing;
 
 namespace Dating.Benchmarks.Tests;
 
 /// <summary>
-/// Runs the comparison in quick mode once (the same code as <c>compare --quick</c>) on the shared backing services,
+/// Runs the comparison in quick mode once (the same code as <c>compare --quick</c>), every stack the app host's,
 /// and checks the report and the numbers behind it. Speed is never asserted: only that every scenario ran and
 /// measured something plausible.
 /// </summary>
-public sealed class QuickComparisonTests(BackingServicesFixture backing)
+public sealed class QuickComparisonTests
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static ComparisonOutput? _output;
@@ -137,7 +137,7 @@ public sealed class QuickComparisonTests(BackingServicesFixture backing)
         {
             return _output ??= await ComparisonCommand.RunAsync(
                 quick: true, Topologies, Path.Combine(Path.GetTempPath(), "dating-tests", "comparison"), TestLog.Write,
-                TestContext.Current.CancellationToken, backing.Services);
+                TestContext.Current.CancellationToken);
         }
         finally
         {
