@@ -1,5 +1,4 @@
-using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
+using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Locality;
 using Dating.Benchmarks.Reports;
@@ -66,7 +65,7 @@ try
 {
     if (command == "compare")
     {
-        var output = await ComparisonCommand.RunAsync(quick, topologies, Path.Combine(RepositoryPaths.Root, "results"), Log, cancel.Token, options: compareOptions);
+        var output = await ComparisonCommand.RunAsync(quick, topologies, Path.Combine(ReportFile.RepositoryRoot, "results"), Log, cancel.Token, options: compareOptions);
         Console.WriteLine(output.Markdown);
         Log($"report written to {output.ReportFile}");
         return 0;

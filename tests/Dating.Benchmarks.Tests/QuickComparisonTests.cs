@@ -1,22 +1,22 @@
-using Dating.AppHost.Orchestration;
+using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
 using Dating.Testing;
 
 namespace Dating.Benchmarks.Tests;
 
 /// <summary>
-/// Runs the comparison in quick mode once (the same code as <c>compare --quick</c>) on the shared backing services,
+/// Runs the comparison in quick mode once (the same code as <c>compare --quick</c>), every stack the app host's,
 /// and checks the report and the numbers behind it. Speed is never asserted: only that every scenario ran and
 /// measured something plausible.
 /// </summary>
-public sealed class QuickComparisonTests(BackingServicesFixture backing)
+public sealed class QuickComparisonTests
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
-    private static ComparisonOutput? _output;
-
     private static readonly string[] ChatSteps = [ComparisonScenarios.MessageStep, ComparisonScenarios.ConversationsStep];
 
     public static IReadOnlyList<Topology> Topologies { get; } = [Topology.Microservices, Topology.Monolith];
+
+    private static readonly Lazy<Task<ComparisonOutput>> Run = new(() => ComparisonCommand.RunAsync(
+        quick: true, Topologies, Path.Combine(Path.GetTempPath(), "dating-tests", "comparison"), TestLog.Write, CancellationToken.None));
 
     private static IEnumerable<string> TopologyNames => Topologies.Select(ComparisonBenchmark.NameOf);
 
@@ -130,18 +130,6 @@ public sealed class QuickComparisonTests(BackingServicesFixture backing)
         }
     }
 
-    private async Task<ComparisonOutput> RunOnceAsync()
-    {
-        await Gate.WaitAsync(TestContext.Current.CancellationToken);
-        try
-        {
-            return _output ??= await ComparisonCommand.RunAsync(
-                quick: true, Topologies, Path.Combine(Path.GetTempPath(), "dating-tests", "comparison"), TestLog.Write,
-                TestContext.Current.CancellationToken, backing.Services);
-        }
-        finally
-        {
-            Gate.Release();
-        }
-    }
+    // One run for the three tests, a failed one included: it would fail the same way three times over (minutes each).
+    private static Task<ComparisonOutput> RunOnceAsync() => Run.Value.WaitAsync(TestContext.Current.CancellationToken);
 }

@@ -1,4 +1,4 @@
-using Dating.AppHost.Orchestration;
+using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Profiling;
 using Dating.Testing;
@@ -9,7 +9,7 @@ namespace Dating.Benchmarks.Tests;
 /// <c>compare --quick --profile --scenarios session-max</c> on the microservices: every process gets a trace per profiled
 /// window, the traces resolve to method names, and the profile lands in <c>profile.md</c> and in the report.
 /// </summary>
-public sealed class QuickProfileTests(BackingServicesFixture backing)
+public sealed class QuickProfileTests
 {
     private static readonly string[] Processes = ["gateway", "profiles", "photos", "matching", "chat"];
 
@@ -19,7 +19,7 @@ public sealed class QuickProfileTests(BackingServicesFixture backing)
         var ct = TestContext.Current.CancellationToken;
         var options = new CompareOptions(Profile: true, Scenarios: CompareOptions.ParseScenarios("session-max"));
         var output = await ComparisonCommand.RunAsync(
-            quick: true, [Topology.Microservices], Path.Combine(Path.GetTempPath(), "dating-tests", "profile"), TestLog.Write, ct, backing.Services, options);
+            quick: true, [Topology.Microservices], Path.Combine(Path.GetTempPath(), "dating-tests", "profile"), TestLog.Write, ct, options);
 
         output.Result.Runs.Select(r => r.Scenario).Distinct().ShouldBe([ScenarioNames.SessionMax]);
         output.Result.Faults.ShouldBeEmpty();

@@ -35,7 +35,7 @@ public sealed record CompareSettings(
 
     public string Describe() => string.Concat(
         Reports.ReportFile.Invariant($"{Rounds} round(s), topologies alternating A B A B; {SeededUsers:N0} synthetic users seeded into the matching read model "),
-        "(seed 42, identical in every run: one seeded template database copied per run); ",
+        "(seed 42, identical in every run: seeded into each fresh stack before its services start); ",
         Reports.ReportFile.Invariant($"{Users} users registered through the API in Paris (matched in pairs, every one on the chat hub over WebSockets) "),
         Reports.ReportFile.Invariant($"and {PropagationPairs} isolated pairs for event propagation; {Duration.TotalSeconds:0.#} s per scenario after a {Warmup.TotalSeconds:0.#} s warm-up; "),
         Reports.ReportFile.Invariant($"open-model rates: public profile {ProfileRate}/s, recommendations {RecommendationRate}/s, swipe {SwipeRate}/s, message {MessageRate}/s, "),

@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
+using Dating.AppHost.Options;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Profiling;
 using Dating.Benchmarks.Reports;
-using Dating.Benchmarks.Scenarios;
+using Dating.Benchmarks.Stacks;
 using HdrHistogram;
 
 namespace Dating.Benchmarks.Comparison;
 
 /// <summary>
-/// The same scenarios on each topology, each run on a fresh stack with the same data, topologies alternating A B A B:
+/// The same scenarios on each topology, each run on a fresh stack (the app host, backing services included) with the
+/// same data, topologies alternating A B A B:
 /// speed (every scenario, one process per service or one monolith), horizontal scaling (the mixed session with two
 /// replicas of matching and chat, or two monoliths), and in the last round fault isolation (chat killed during the
 /// mixed session; in the monolith the same fault kills its one process). With <see cref="CompareOptions.Profile"/>, the
@@ -26,10 +26,9 @@ public sealed class ComparisonBenchmark(
     /// <summary>Steps that start within this time after the kill (or run across it) are left out of the fault table: the process is still dying.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
-    public async Task<ComparisonResult> RunAsync(BackingServiceSet backing, CancellationToken ct)
+    public async Task<ComparisonResult> RunAsync(CancellationToken ct)
     {
-        var data = new ComparisonData(backing, log);
-        await data.SeedAsync(settings.SeededUsers, ct);
+        var seeds = new List<(double Seconds, string Output)>();
         var runs = new List<ScenarioRun>();
         var faults = new List<FaultRun>();
         var idle = new List<IdleRun>();
@@ -42,12 +41,12 @@ public sealed class ComparisonBenchmark(
                 {
                     var last = replicas == 1 && round == settings.Rounds;
                     var fault = last && _options.RunsFault;
-                    runs.AddRange(await RunStackAsync(backing, data, topology, replicas, round, fault ? faults : null, idle, last && _options.Profile ? profiles : null, ct));
+                    runs.AddRange(await RunStackAsync(seeds, topology, replicas, round, fault ? faults : null, idle, last && _options.Profile ? profiles : null, ct));
                 }
             }
         }
 
-        return new ComparisonResult(settings, [.. topologies.Select(NameOf)], runs, faults, idle, data.SeedOutput) { Profiles = profiles, Options = _options };
+        return new ComparisonResult(settings, [.. topologies.Select(NameOf)], runs, faults, idle, DescribeSeeds(seeds)) { Profiles = profiles, Options = _options };
     }
 
     public static string NameOf(Topology topology) => topology.ToString().ToLowerInvariant();
@@ -56,20 +55,27 @@ public sealed class ComparisonBenchmark(
     public static IReadOnlyDictionary<string, int> ReplicasFor(Topology topology, int count) =>
         count == 1 ? new Dictionary<string, int>()
         : topology == Topology.Microservices ? new Dictionary<string, int> { ["matching"] = count, ["chat"] = count }
-        : ServiceCatalog.For(topology).ToDictionary(s => s.Name, _ => count);
+        : new Dictionary<string, int> { ["monolith"] = count };
 
     /// <summary>What the fault kills: every chat process, or every monolith process (the same fault takes the whole monolith down).</summary>
-    public static IReadOnlyList<ServiceReplica> FaultTargets(DistributedStack stack, Topology topology) =>
+    public static IReadOnlyList<StackProcess> FaultTargets(BenchmarkStack stack, Topology topology) =>
         topology == Topology.Microservices ? [.. stack.ReplicasOf("chat")] : [.. stack.Replicas];
 
+    /// <summary>The seeder's summary line (identical in every stack: the same random seed) and its wall time per stack.</summary>
+    private static string DescribeSeeds(IReadOnlyList<(double Seconds, string Output)> seeds) =>
+        seeds.Count == 0
+            ? "none"
+            : ReportFile.Invariant($"{string.Join(" ", seeds[0].Output.Split('\n').Where(l => l.StartsWith("Seeded", StringComparison.Ordinal)))} ")
+              + ReportFile.Invariant($"({seeds.Average(s => s.Seconds):0.0} s on average, into each of the {seeds.Count} stacks before its services started)");
+
     private async Task<IReadOnlyList<ScenarioRun>> RunStackAsync(
-        BackingServiceSet backing, ComparisonData data, Topology topology, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle,
+        List<(double Seconds, string Output)> seeds, Topology topology, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle,
         List<ProfiledWindow>? profiles, CancellationToken ct)
     {
         var name = NameOf(topology);
         log($"== {name}, {replicas} replica(s), round {round}");
-        var environment = await data.PrepareRunAsync(topology, ct);
-        await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, ReplicasFor(topology, replicas), environment, topology, restartCrashed: false);
+        await using var stack = await BenchmarkStack.StartAsync(log, ct, ReplicasFor(topology, replicas), topology: topology, seededUsers: settings.SeededUsers);
+        seeds.Add(stack.Seed ?? throw new InvalidOperationException("The stack started without its seeded users."));
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
         await using var population = await Population.CreateAsync(api, settings, log, ct);
@@ -79,7 +85,7 @@ public sealed class ComparisonBenchmark(
         await LoadGenerator.ClosedAsync(i => scenarios.SessionAsync(i), settings.MaxClients, settings.Warmup, ct);
         await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
 
-        await using (var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => backing.All.Select(s => s.Pid ?? 0)))
+        await using (var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => stack.BackingPids))
         {
             var rest = Stopwatch.StartNew();
             await Task.Delay(settings.Warmup, ct);
@@ -95,7 +101,7 @@ public sealed class ComparisonBenchmark(
                 return;
             }
 
-            await using var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => backing.All.Select(s => s.Pid ?? 0));
+            await using var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => stack.BackingPids);
             var (latency, errors, seconds) = await run();
             var usage = await meter.StopAsync();
             var result = new ScenarioRun(name, replicas, round, scenario, requests?.Invoke() ?? latency.TotalCount, errors, seconds, Latency.Of(latency), usage);
@@ -132,7 +138,7 @@ public sealed class ComparisonBenchmark(
             await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
             try
             {
-                profiles.AddRange(await ProfileAsync(stack, backing, name, session, ct));
+                profiles.AddRange(await ProfileAsync(stack, name, session, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -150,13 +156,13 @@ public sealed class ComparisonBenchmark(
     }
 
     /// <summary>The profiled pass, after every measured scenario of the stack: at rest, then the mixed session at max.</summary>
-    private async Task<IReadOnlyList<ProfiledWindow>> ProfileAsync(DistributedStack stack, BackingServiceSet backing, string topology, Func<int, Task<bool>> session, CancellationToken ct)
+    private async Task<IReadOnlyList<ProfiledWindow>> ProfileAsync(BenchmarkStack stack, string topology, Func<int, Task<bool>> session, CancellationToken ct)
     {
         var folder = traceFolder ?? Path.Combine(Path.GetTempPath(), "dating-benchmarks", "traces");
         var processes = ServiceProcesses(stack).ToList();
         var rest = ProfileDuration(3);
         var load = ProfileDuration(2);
-        IEnumerable<int> Backing() => backing.All.Select(s => s.Pid ?? 0);
+        IEnumerable<int> Backing() => stack.BackingPids;
 
         log(ReportFile.Invariant($"profiling (EventPipe, not measured): {rest.TotalSeconds:0.#} s at rest"));
         var idle = await TopologyProfiler.RecordAsync(topology, TopologyProfiler.AtRest, processes, Backing, folder, async () =>
@@ -177,7 +183,7 @@ public sealed class ComparisonBenchmark(
     /// <summary>A profiled window: a fraction of the scenario duration, at least a second.</summary>
     private TimeSpan ProfileDuration(int fraction) => TimeSpan.FromSeconds(Math.Max(1, settings.Duration.TotalSeconds / fraction));
 
-    private async Task<IReadOnlyList<FaultRun>> FaultAsync(DistributedStack stack, Topology topology, ComparisonScenarios scenarios, CancellationToken ct)
+    private async Task<IReadOnlyList<FaultRun>> FaultAsync(BenchmarkStack stack, Topology topology, ComparisonScenarios scenarios, CancellationToken ct)
     {
         var targets = FaultTargets(stack, topology);
         var killed = string.Join(", ", targets.Select(t => t.Name));
@@ -190,7 +196,7 @@ public sealed class ComparisonBenchmark(
             Interlocked.Exchange(ref killedAt, Stopwatch.GetTimestamp());
             foreach (var target in targets)
             {
-                target.Kill();
+                stack.Kill(target);
             }
         }, ct);
         await LoadGenerator.OpenAsync(i => scenarios.SessionAsync(i, steps), settings.SessionRate, settings.FaultDuration, ct);
@@ -213,6 +219,6 @@ public sealed class ComparisonBenchmark(
     }
 
     /// <summary>Every replica and the gateway (a lone monolith has none: it serves the public API itself), by service.</summary>
-    private static IEnumerable<MeteredProcess> ServiceProcesses(DistributedStack stack) =>
-        (stack.HasGateway ? stack.Replicas.Append(stack.Gateway) : stack.Replicas).Select(r => new MeteredProcess(r.Service.Name, r.Pid ?? 0));
+    private static IEnumerable<MeteredProcess> ServiceProcesses(BenchmarkStack stack) =>
+        stack.Processes.Select(p => new MeteredProcess(p.Service, p.Pid));
 }

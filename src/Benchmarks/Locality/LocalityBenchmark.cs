@@ -1,18 +1,16 @@
 using System.Diagnostics;
 using System.Net;
-using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
-using Dating.Benchmarks.Scenarios;
+using Dating.Benchmarks.Stacks;
 
 namespace Dating.Benchmarks.Locality;
 
 /// <summary>
 /// The card cache hit rate of 2 matching replicas when the gateway places users by consistent hashing versus
-/// PowerOfTwoChoices: a fresh stack per run (cold caches) on the same backing services and the same users, alternating
-/// the policies; every user asks for recommendations at a fixed rate; hits and misses read from each replica's /metrics.
+/// PowerOfTwoChoices: a fresh stack per run (cold caches, fresh data) with users registered alike, alternating the
+/// policies; every user asks for recommendations at a fixed rate; hits and misses read from each replica's /metrics.
 /// </summary>
 public sealed class LocalityBenchmark(LocalitySettings settings, Action<string> log)
 {
@@ -25,28 +23,25 @@ public sealed class LocalityBenchmark(LocalitySettings settings, Action<string> 
 
     public static IReadOnlyList<string> Policies { get; } = [ConsistentHash, PowerOfTwoChoices];
 
-    public async Task<IReadOnlyList<LocalityRun>> RunAsync(CancellationToken ct, BackingServiceSet? backing = null)
+    public async Task<IReadOnlyList<LocalityRun>> RunAsync(CancellationToken ct)
     {
-        await using var owned = backing is null ? await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct) : null;
-        var services = backing ?? owned!;
         using var http = GatewayClient.CreateHttpClient();
-        IReadOnlyList<BenchmarkUser>? users = null;
         var runs = new List<LocalityRun>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
             foreach (var policy in Policies)
             {
                 log($"round {round}: {policy}, {LocalitySettings.MatchingReplicas} matching replicas, card cache capacity {settings.Capacity}");
-                await using var stack = await BenchmarkStack.StartAsync(services, log, ct,
+                await using var stack = await BenchmarkStack.StartAsync(log, ct,
                     replicas: new Dictionary<string, int> { ["matching"] = LocalitySettings.MatchingReplicas },
-                    environment: new Dictionary<string, string?>
+                    environment: new Dictionary<string, string>
                     {
                         ["Gateway__LoadBalancing__matching"] = policy,
                         ["Matching__CardCache__Capacity"] = settings.Capacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
                         ["Matching__CardCache__TimeToLive"] = "01:00:00",
                     });
                 var api = new GatewayClient(http, stack.PublicUrl);
-                users ??= await RegisterAsync(api, ct);
+                var users = await RegisterAsync(api, ct);
                 runs.Add(await MeasureAsync(stack, api, http, users, policy, round, ct));
             }
         }
@@ -80,7 +75,7 @@ public sealed class LocalityBenchmark(LocalitySettings settings, Action<string> 
     }
 
     private async Task<LocalityRun> MeasureAsync(
-        DistributedStack stack, GatewayClient api, HttpClient http, IReadOnlyList<BenchmarkUser> users, string policy, int round, CancellationToken ct)
+        BenchmarkStack stack, GatewayClient api, HttpClient http, IReadOnlyList<BenchmarkUser> users, string policy, int round, CancellationToken ct)
     {
         // The same order in every run: each user once per period.
         var order = users.ToArray();

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Dating.AppHost.BackingServices;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Stacks;
 
 namespace Dating.Benchmarks.Scenarios;
 
@@ -14,12 +14,11 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
 {
     public async Task<IReadOnlyList<LoadResult>> RunAsync(CancellationToken ct)
     {
-        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
-        await using var stack = await BenchmarkStack.StartAsync(backing, log, ct);
+        await using var stack = await BenchmarkStack.StartAsync(log, ct);
 
         var gateway = stack.PublicUrl;
         var direct = stack.Replica("profiles", 0).Url;
-        int[] pids = [stack.Gateway.Pid ?? 0, stack.Replica("profiles", 0).Pid ?? 0];
+        int[] pids = [stack.Gateway!.Pid, stack.Replica("profiles", 0).Pid];
         using var http = GatewayClient.CreateHttpClient();
 
         log($"seeding {settings.Users} users");
@@ -60,7 +59,6 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
 
         return results;
     }
-
 
     private static async Task<bool> LoginAsync(HttpClient http, Uri target, string email, CancellationToken ct)
     {

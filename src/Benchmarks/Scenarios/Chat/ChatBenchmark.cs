@@ -1,29 +1,27 @@
 using System.Diagnostics;
 using System.Net;
-using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
+using Dating.Benchmarks.Stacks;
 
 namespace Dating.Benchmarks.Scenarios.Chat;
 
 /// <summary>
 /// Chat through the gateway with one and with two Chat replicas (fresh stacks, alternating A B A B on the same
-/// backing services): messages sent with REST, received by the other user on the hub over WebSockets.
+/// app host's fresh stack each time): messages sent with REST, received by the other user on the hub over WebSockets.
 /// </summary>
 public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
 {
     public async Task<IReadOnlyList<ChatRun>> RunAsync(CancellationToken ct)
     {
-        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
         var runs = new List<ChatRun>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
             foreach (var replicas in new[] { 1, 2 })
             {
                 log($"chat: round {round}, {replicas} replica(s)");
-                await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, new Dictionary<string, int> { ["chat"] = replicas });
+                await using var stack = await BenchmarkStack.StartAsync(log, ct, new Dictionary<string, int> { ["chat"] = replicas });
                 runs.AddRange(await MeasureAsync(stack, replicas, round, ct));
             }
         }
@@ -31,7 +29,7 @@ public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
         return runs;
     }
 
-    private async Task<IReadOnlyList<ChatRun>> MeasureAsync(DistributedStack stack, int replicas, int round, CancellationToken ct)
+    private async Task<IReadOnlyList<ChatRun>> MeasureAsync(BenchmarkStack stack, int replicas, int round, CancellationToken ct)
     {
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);

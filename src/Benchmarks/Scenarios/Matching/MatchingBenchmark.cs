@@ -2,10 +2,10 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using Dating.AppHost.BackingServices;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
+using Dating.Benchmarks.Stacks;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -22,20 +22,17 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
 
     public async Task<MatchingResult> RunAsync(CancellationToken ct)
     {
-        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
-        log($"seeding {settings.SeededUsers:N0} synthetic users");
-        var (seedSeconds, seedOutput) = await MatchingSeed.RunAsync(backing, settings.SeededUsers, ct);
-        log(seedOutput);
-        seedOutput = string.Join(" ", seedOutput.Split('\n').Where(line => line.StartsWith("Seeded", StringComparison.Ordinal)));
-
-        await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, environment: new Dictionary<string, string?>
+        await using var stack = await BenchmarkStack.StartAsync(log, ct, environment: new Dictionary<string, string>
         {
             ["Matching__Queues__RefreshInterval"] = settings.BatchInterval.ToString("c"),
             ["Logging__LogLevel__Dating.Matching.Queues.QueueRefreshJob"] = "Information",
-        });
+        }, seededUsers: settings.SeededUsers);
+        var (seedSeconds, seedOutput) = stack.Seed ?? throw new InvalidOperationException("The stack started without its seeded users.");
+        log(seedOutput);
+        seedOutput = string.Join(" ", seedOutput.Split('\n').Where(line => line.StartsWith("Seeded", StringComparison.Ordinal)));
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
-        var matchingDb = backing.ConnectionStrings["matching"];
+        var matchingDb = await stack.ConnectionStringAsync("matching", ct);
 
         log($"registering {settings.Users} users in Paris");
         var users = await api.RegisterManyAsync(settings.Users,
@@ -92,15 +89,15 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         }, ct)));
         var swipeSeconds = Stopwatch.GetElapsedTime(swipeStart).TotalSeconds;
 
-        var (batchUsers, batchSeconds, batchNote) = await MeasureBatchAsync(backing, matchingDb,
-            Path.Combine(BenchmarkStack.LogDirectory, $"{stack.Replica("matching", 0).Name}.log"), ct);
+        var (batchUsers, batchSeconds, batchNote) = await MeasureBatchAsync(await stack.ConnectionStringAsync("redis", ct), matchingDb,
+            stack.LogFileOf(stack.Replica("matching", 0).Name), ct);
 
         return new MatchingResult(settings.SeededUsers, seedSeconds, seedOutput,
             Latency.Of(cold), coldErrors, Latency.Of(hit.Latency), (hit.Latency.TotalCount - hit.Errors) / hit.Seconds, hit.Errors,
             Latency.Of(swipeLatency), swipeCount, swipeErrors, swipeSeconds, batchUsers, batchSeconds, batchNote);
     }
 
-    private async Task<(int? Users, double? Seconds, string Note)> MeasureBatchAsync(BackingServiceSet backing, string matchingDb, string logFile, CancellationToken ct)
+    private async Task<(int? Users, double? Seconds, string Note)> MeasureBatchAsync(string redisConnectionString, string matchingDb, string logFile, CancellationToken ct)
     {
         var seeded = new List<Guid>(settings.BatchUsers);
         await using (var connection = new NpgsqlConnection(matchingDb))
@@ -115,7 +112,7 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
             }
         }
 
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(backing.ConnectionStrings["redis"]);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
         var db = redis.GetDatabase();
         await BatchObserver.MarkActiveAsync(db, seeded);
         var active = await db.SortedSetLengthAsync(BatchObserver.ActiveUsersKey);

@@ -1,20 +1,26 @@
 using System.Diagnostics;
-using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
+using System.Reflection;
 
 namespace Dating.Benchmarks.Scenarios.Matching;
 
-/// <summary>Runs the matching host's <c>seed &lt;count&gt; &lt;randomSeed&gt;</c> verb against the benchmark's database.</summary>
+/// <summary>Runs the matching host's <c>seed &lt;count&gt; &lt;randomSeed&gt;</c> verb against a stack's database.</summary>
 public static class MatchingSeed
 {
-    /// <returns>The wall time and what the seeder printed.</returns>
-    public static Task<(double Seconds, string Output)> RunAsync(BackingServiceSet backing, int count, CancellationToken ct) =>
-        RunAsync(backing.ConnectionStrings, count, ct);
+    // The app host's services are built with the benchmark, in its configuration.
+    private static readonly string Configuration =
+        typeof(MatchingSeed).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     /// <summary>Seeds with the same random seed every time, so two runs get the same synthetic users.</summary>
+    /// <param name="connectionStrings">By connection name; <c>matching</c> is where the users go.</param>
+    /// <returns>The wall time and what the seeder printed.</returns>
     public static async Task<(double Seconds, string Output)> RunAsync(IReadOnlyDictionary<string, string> connectionStrings, int count, CancellationToken ct)
     {
-        var assembly = BuildOutput.AssemblyPath(ServiceCatalog.Microservices.Single(s => s.Name == "matching"));
+        var assembly = Path.Combine(Reports.ReportFile.RepositoryRoot, "src", "Matching.Host", "bin", Configuration, "net10.0", "Dating.Matching.Host.dll");
+        if (!File.Exists(assembly))
+        {
+            throw new FileNotFoundException($"{assembly} is missing: build the benchmarks (they build the app host's services) in {Configuration}.", assembly);
+        }
+
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { assembly, "seed", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "42" },

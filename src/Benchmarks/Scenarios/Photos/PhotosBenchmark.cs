@@ -4,17 +4,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Dating.AppHost.BackingServices;
-using Dating.AppHost.Orchestration;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
+using Dating.Benchmarks.Stacks;
 
 namespace Dating.Benchmarks.Scenarios.Photos;
 
 /// <summary>
 /// Photo uploads through the gateway with one and with two Photos replicas (fresh stacks, alternating A B A B on the
-/// same backing services): accepted uploads a second, and the time from the 202 until the photo is ready.
+/// app host's fresh stack each time): accepted uploads a second, and the time from the 202 until the photo is ready.
 /// </summary>
 public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
 {
@@ -25,14 +24,13 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
     {
         var jpeg = SampleJpeg.Create();
         log($"sample JPEG 1600x1200: {jpeg.Length / 1024} KiB");
-        await using var backing = await BackingServiceSet.StartAsync(BackingServicesOptions.ForTests(log), ct);
         var runs = new List<PhotosRun>();
         for (var round = 1; round <= settings.Rounds; round++)
         {
             foreach (var replicas in new[] { 1, 2 })
             {
                 log($"photos: round {round}, {replicas} replica(s)");
-                await using var stack = await BenchmarkStack.StartAsync(backing, log, ct, new Dictionary<string, int> { ["photos"] = replicas });
+                await using var stack = await BenchmarkStack.StartAsync(log, ct, new Dictionary<string, int> { ["photos"] = replicas });
                 runs.Add(await MeasureAsync(stack, replicas, round, jpeg, ct));
             }
         }
@@ -40,7 +38,7 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
         return runs;
     }
 
-    private async Task<PhotosRun> MeasureAsync(DistributedStack stack, int replicas, int round, byte[] jpeg, CancellationToken ct)
+    private async Task<PhotosRun> MeasureAsync(BenchmarkStack stack, int replicas, int round, byte[] jpeg, CancellationToken ct)
     {
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);

@@ -1,3 +1,0 @@
-using Dating.Testing;
-
-[assembly: AssemblyFixture(typeof(BackingServicesFixture))]
