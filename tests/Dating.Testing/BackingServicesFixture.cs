@@ -36,28 +36,7 @@ public sealed class BackingServicesFixture : IAsyncLifetime
     }
 
     /// <summary>The dashboard's Stop command on a server (<c>postgres</c>, <c>rabbitmq</c>, <c>azurite</c>, …); returns once it has stopped.</summary>
-    public async Task StopResourceAsync(string resource, CancellationToken ct = default)
-    {
-        if (resource != "postgres")
-        {
-            await Stack.StopResourceAsync(resource, ct);
-            return;
-        }
-
-        // DCP stops with SIGTERM, PostgreSQL's smart shutdown, which waits for every client (pooled connections never
-        // leave); an outage does not wait, so the clients are cut meanwhile, as a fast shutdown would.
-        using var stopped = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var cutting = CutClientsUntilAsync(stopped.Token);
-        try
-        {
-            await Stack.StopResourceAsync(resource, ct);
-        }
-        finally
-        {
-            await stopped.CancelAsync();
-            await cutting;
-        }
-    }
+    public Task StopResourceAsync(string resource, CancellationToken ct = default) => Stack.StopResourceAsync(resource, ct);
 
     /// <summary>The dashboard's Start command on a stopped server; returns once it is healthy again, its data kept.</summary>
     public Task StartResourceAsync(string resource, CancellationToken ct = default) => Stack.StartResourceAsync(resource, ct);
@@ -77,35 +56,6 @@ public sealed class BackingServicesFixture : IAsyncLifetime
 
         server.Database = database;
         return server.ConnectionString;
-    }
-
-    private async Task CutClientsUntilAsync(CancellationToken stopped)
-    {
-        var admin = new NpgsqlConnectionStringBuilder(_postgres) { Database = "postgres", Pooling = false, Timeout = 2 }.ConnectionString;
-        while (!stopped.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = new NpgsqlConnection(admin);
-                await connection.OpenAsync(stopped);
-                await using var cut = new NpgsqlCommand(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()", connection);
-                await cut.ExecuteNonQueryAsync(stopped);
-            }
-            catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
-            {
-                // Shutting down already, or stopped.
-            }
-
-            try
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200), stopped);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 
     /// <summary>Configuration for a host: every connection string under its Aspire name.</summary>

@@ -1,7 +1,0 @@
-namespace Dating.AppHost.Orchestration;
-
-public enum Topology
-{
-    Microservices,
-    Monolith,
-}
