@@ -46,7 +46,9 @@ public static class TelemetryDefaults
                 .AddSource(LibrarySources)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
                     aspNetCore.Filter = context => !IsOperationsPath(context.Request.Path))
-                .AddHttpClientInstrumentation()
+                // The gateway's health probes of every replica (spares that are not started included) would bury the real calls.
+                .AddHttpClientInstrumentation(http =>
+                    http.FilterHttpRequestMessage = request => request.RequestUri is null || !IsOperationsPath(request.RequestUri.AbsolutePath))
                 // Every Redis command as a span, from the multiplexer the process registers (sessions, caches, queues).
                 .AddRedisInstrumentation());
 

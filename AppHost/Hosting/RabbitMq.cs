@@ -59,6 +59,8 @@ public static class RabbitMqExtensions
                 environment["HOME"] = server.Home;
                 environment["ERL_EPMD_PORT"] = epmdPort.ToString();
                 environment["ERL_EPMD_ADDRESS"] = "127.0.0.1";
+                // Never a daemon epmd of Erlang's own, which would outlive the stack: the node uses the child resource's.
+                environment["ERL_FLAGS"] = "-start_epmd false";
                 environment["RABBITMQ_NODENAME"] = $"dating{port}@localhost";
                 environment["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 environment["RABBITMQ_NODE_PORT"] = port.ToString();

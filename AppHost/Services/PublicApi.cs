@@ -6,8 +6,6 @@ namespace Dating.AppHost.Services;
 
 public static class PublicApi
 {
-    private static readonly Stopwatch SinceStart = Stopwatch.StartNew();
-
     /// <summary>Says on the console when the resource that serves the public API answers its health check.</summary>
     public static IResourceBuilder<ProjectResource> AsPublicApi(this IResourceBuilder<ProjectResource> resource)
     {
@@ -16,7 +14,7 @@ public static class PublicApi
             var url = resource.Resource.GetEndpoint("http").Url;
             e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dating.AppHost").LogInformation(
                 "The public API is ready at {Url} after {Seconds:0.0} s (docs: {Url}/docs). Ctrl+C stops everything.",
-                url, SinceStart.Elapsed.TotalSeconds, url);
+                url, (DateTime.Now - Process.GetCurrentProcess().StartTime).TotalSeconds, url);
             return Task.CompletedTask;
         });
         return resource;
