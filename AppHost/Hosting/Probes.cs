@@ -22,30 +22,17 @@ internal static class Probes
     }
 
     public static async Task<bool> RedisPingAsync(int port, CancellationToken ct) =>
-        Encoding.ASCII.GetString(await ExchangeAsync(port, "PING\r\n"u8.ToArray(), ct)).StartsWith("+PONG", StringComparison.Ordinal);
+        Encoding.ASCII.GetString(await ExchangeAsync(port, "PING\r\n"u8.ToArray(), ct) ?? []).StartsWith("+PONG", StringComparison.Ordinal);
 
     /// <summary>An AMQP 0-9-1 protocol header is answered with a Connection.Start method frame (type 1).</summary>
     public static async Task<bool> AmqpHandshakeAsync(int port, CancellationToken ct)
     {
         var answer = await ExchangeAsync(port, "AMQP\0\0\u0009\u0001"u8.ToArray(), ct);
-        return answer.Length >= 7 && answer[0] == 1;
+        return answer is { Length: >= 7 } && answer[0] == 1;
     }
 
-    public static async Task<bool> TcpAcceptsAsync(int port, CancellationToken ct)
-    {
-        try
-        {
-            using var client = new TcpClient();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(2));
-            await client.ConnectAsync("127.0.0.1", port, timeout.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
-        {
-            return false;
-        }
-    }
+    // An empty request: the server only has to accept the connection (no answer is awaited when nothing was sent).
+    public static async Task<bool> TcpAcceptsAsync(int port, CancellationToken ct) => await ExchangeAsync(port, [], ct) is not null;
 
     public static async Task<bool> HttpAnswersAsync(string url, CancellationToken ct)
     {
@@ -60,8 +47,8 @@ internal static class Probes
         }
     }
 
-    // Sends bytes to a loopback port and returns the first bytes of the answer (empty when refused).
-    private static async Task<byte[]> ExchangeAsync(int port, byte[] request, CancellationToken ct)
+    // Sends bytes to a loopback port and returns the first bytes of the answer: empty when nothing was sent, null when refused.
+    private static async Task<byte[]?> ExchangeAsync(int port, byte[] request, CancellationToken ct)
     {
         try
         {
@@ -69,6 +56,11 @@ internal static class Probes
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(2));
             await client.ConnectAsync("127.0.0.1", port, timeout.Token);
+            if (request.Length == 0)
+            {
+                return [];
+            }
+
             var stream = client.GetStream();
             await stream.WriteAsync(request, timeout.Token);
             var buffer = new byte[64];
@@ -77,7 +69,7 @@ internal static class Probes
         }
         catch (Exception e) when (e is SocketException or IOException || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            return [];
+            return null;
         }
     }
 }

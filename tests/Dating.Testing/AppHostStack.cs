@@ -26,7 +26,7 @@ public sealed class AppHostStack : IAsyncDisposable
     public string Logs { get; }
 
     /// <summary>Where clients reach the public API: the gateway, or a lone monolith (none with <c>--backing-only</c>).</summary>
-    public Uri PublicUrl => UrlOf(Model.Resources.Any(r => r.Name == "gateway") ? "gateway" : "monolith-0");
+    public Uri PublicUrl => UrlOf(PublicResource);
 
     private DistributedApplicationModel Model => App.Services.GetRequiredService<DistributedApplicationModel>();
 
