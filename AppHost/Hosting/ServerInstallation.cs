@@ -8,8 +8,8 @@ namespace Dating.AppHost.Hosting;
 /// <summary>
 /// The step that puts the servers' programs on the machine: Debian's packages with apt-get (as root or with
 /// passwordless sudo) and Azurite with npm into the repository's git-ignored tools folder. It shows in the
-/// dashboard with its log, and the servers wait for it to finish. Installs run under a cross-process lock,
-/// so parallel test runs never run apt-get at the same time. Nothing here starts a server.
+/// dashboard with its log, and the servers wait for it to finish. Installs run under the machine-wide install lock
+/// (<see cref="MachineInstalls"/>), so parallel test runs never run apt-get at the same time. Nothing here starts a server.
 /// </summary>
 public sealed class ServerInstallationResource(string name, bool withRabbitMq, string repositoryRoot) : Resource(name)
 {
@@ -20,9 +20,6 @@ public sealed class ServerInstallationResource(string name, bool withRabbitMq, s
 
 public static class ServerInstallationExtensions
 {
-    private static readonly string LockFile = Path.Combine(Path.GetTempPath(), "dating-backing-services-install.lock");
-    private static readonly SemaphoreSlim InProcess = new(1, 1);
-
     public static IResourceBuilder<ServerInstallationResource> AddServerInstallation(
         this IDistributedApplicationBuilder builder, string name, bool withRabbitMq, string repositoryRoot)
     {
@@ -73,16 +70,14 @@ public static class ServerInstallationExtensions
             return [];
         }
 
-        await InProcess.WaitAsync(ct);
-        try
+        await using (await MachineInstalls.LockAsync(log, ct))
         {
-            await using var fileLock = await AcquireFileLockAsync(log, ct);
             var missing = Missing(resource);
             var packages = missing.Where(m => m != "azurite").ToList();
             var installs = new List<Task>();
             if (packages.Count > 0)
             {
-                installs.Add(InstallDebianPackagesAsync(packages, log, ct));
+                installs.Add(MachineInstalls.InstallDebianPackagesAsync(packages, log, ct));
             }
 
             if (missing.Contains("azurite"))
@@ -93,10 +88,6 @@ public static class ServerInstallationExtensions
             await Task.WhenAll(installs);
             var still = Missing(resource);
             return still.Count == 0 ? missing : throw new InstallationException($"{string.Join(", ", still)} still missing after the install. {WhatToInstall(resource)}");
-        }
-        finally
-        {
-            InProcess.Release();
         }
     }
 
@@ -126,28 +117,6 @@ public static class ServerInstallationExtensions
         return missing;
     }
 
-    private static async Task InstallDebianPackagesAsync(List<string> packages, ILogger log, CancellationToken ct)
-    {
-        if (Commands.OnPath("apt-get") is not { } aptGet)
-        {
-            throw new InstallationException($"{string.Join(", ", packages)} missing and this is not a Debian or Ubuntu machine (no apt-get): install them by hand.");
-        }
-
-        string[] prefix = Environment.IsPrivilegedProcess ? [] : await CanSudoAsync(log, ct) ? ["sudo", "-n", "-E"] :
-            throw new InstallationException($"{string.Join(", ", packages)} missing, and installing them needs root or passwordless sudo: run `sudo apt-get install {string.Join(' ', packages)}`.");
-        var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        log.LogInformation("apt-get update");
-        await MustSucceedAsync([.. prefix, aptGet, "update", "-q"], log, TimeSpan.FromMinutes(5), ct, environment);
-        log.LogInformation("apt-get install {Packages}", string.Join(' ', packages));
-        // Nothing starts itself after the install (policy-rc.d); the stack runs its own instances.
-        await MustSucceedAsync(
-            [.. prefix, aptGet, "install", "-y", "-q", "--no-install-recommends", "-o", "Dpkg::Options::=--force-confdef", .. packages],
-            log, TimeSpan.FromMinutes(10), ct, environment);
-    }
-
-    private static async Task<bool> CanSudoAsync(ILogger log, CancellationToken ct) =>
-        Commands.OnPath("sudo") is { } sudo && (await Commands.RunAsync(sudo, ["-n", "true"], log, TimeSpan.FromSeconds(10), ct)).Succeeded;
-
     private static async Task InstallAzuriteAsync(string repositoryRoot, ILogger log, CancellationToken ct)
     {
         var npm = Commands.OnPath("npm")
@@ -155,45 +124,12 @@ public static class ServerInstallationExtensions
         var folder = ServerBinaries.AzuriteFolder(repositoryRoot);
         Directory.CreateDirectory(folder);
         log.LogInformation("npm install azurite@{Version} into {Folder}", ServerBinaries.AzuriteVersion, folder);
-        await MustSucceedAsync(
+        await MachineInstalls.MustSucceedAsync(
             [npm, "install", "--prefix", folder, "--no-audit", "--no-fund", "--loglevel=error", $"azurite@{ServerBinaries.AzuriteVersion}"],
             log, TimeSpan.FromMinutes(8), ct);
-    }
-
-    private static async Task MustSucceedAsync(string[] command, ILogger log, TimeSpan timeout, CancellationToken ct, Dictionary<string, string>? environment = null)
-    {
-        var result = await Commands.RunAsync(command[0], command[1..], log, timeout, ct, environment);
-        if (!result.Succeeded)
-        {
-            throw new InstallationException($"'{string.Join(' ', command)}' failed with exit code {result.ExitCode}: {result.Tail(1)}\n{result.Tail()}");
-        }
-    }
-
-    private static async Task<FileStream> AcquireFileLockAsync(ILogger log, CancellationToken ct)
-    {
-        var announced = false;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException)
-            {
-                if (!announced)
-                {
-                    log.LogInformation("waiting for another process that is installing servers ({LockFile})", LockFile);
-                    announced = true;
-                }
-
-                await Task.Delay(500, ct);
-            }
-        }
     }
 
     private static string WhatToInstall(ServerInstallationResource resource) =>
         "Install by hand: PostgreSQL 15+ (Debian package postgresql), redis-server" + (resource.WithRabbitMq ? ", rabbitmq-server" : "")
         + $", and Node.js 20+ with npm (then `npm install --prefix {ServerBinaries.AzuriteFolder(resource.RepositoryRoot)} azurite@{ServerBinaries.AzuriteVersion}`).";
-
-    private sealed class InstallationException(string message) : Exception(message);
 }

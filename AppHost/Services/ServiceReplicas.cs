@@ -61,6 +61,10 @@ public sealed class ServiceReplicas
             // Replicas of a service share its queues and its name in telemetry; the instance tells them apart (X-Instance-Id).
             .WithEnvironment("OTEL_SERVICE_NAME", service)
             .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={instance}")
+            // The collector is the dashboard, on loopback: an export that has not landed within a second will not. Aspire
+            // turns on OpenTelemetry's retries, which last the export timeout (10 s by default); once the dashboard is gone
+            // (Ctrl+C, a killed app host) a stopping service would wait that long per signal, past the 6 s DCP gives it.
+            .WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000")
             // Only the gateway faces clients; a service must not take a caller's X-Forwarded-For on trust.
             .DisableForwardedHeaders()
             .WithHttpHealthCheck("/health");

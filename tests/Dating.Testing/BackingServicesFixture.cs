@@ -1,3 +1,4 @@
+using Dating.Stacks;
 using Npgsql;
 using Xunit;
 
@@ -25,7 +26,7 @@ public sealed class BackingServicesFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _stack = await AppHostStack.StartAsync(["--backing-only"]);
+        _stack = await TestStacks.StartAsync(["--backing-only"]);
         _postgres = await Stack.ConnectionStringAsync("postgres");
         _connectionStrings = new Dictionary<string, string>
         {

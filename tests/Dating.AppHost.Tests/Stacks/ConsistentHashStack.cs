@@ -1,3 +1,4 @@
+using Dating.Stacks;
 using System.Net;
 using Dating.Testing;
 
@@ -22,7 +23,7 @@ public sealed class ConsistentHashStack : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        Stack = await AppHostStack.StartAsync(["--replicas", $"{Service}=3", "--spares", "1"], ct: ct);
+        Stack = await TestStacks.StartAsync(["--replicas", $"{Service}=3", "--spares", "1"], ct: ct);
         using var client = new HttpClient { BaseAddress = Stack.PublicUrl };
         var users = new TestUsers.Registered[UserCount];
         await Parallel.ForAsync(0, UserCount, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },

@@ -1,3 +1,4 @@
+using Dating.Stacks;
 using System.Net;
 using Dating.Testing;
 
@@ -9,7 +10,7 @@ public sealed class MonolithBehindGatewayTests
     public async Task Two_monoliths_behind_the_gateway_each_serve_every_route()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var stack = await AppHostStack.StartAsync(["--topology", "monolith", "--replicas", "monolith=2"], ct: ct);
+        await using var stack = await TestStacks.StartAsync(["--topology", "monolith", "--replicas", "monolith=2"], ct: ct);
         using var client = new HttpClient { BaseAddress = stack.PublicUrl };
         stack.PublicUrl.ShouldBe(stack.UrlOf("gateway"));
 

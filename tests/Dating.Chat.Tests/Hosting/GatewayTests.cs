@@ -1,3 +1,4 @@
+using Dating.Stacks;
 using System.Net.Http.Json;
 using System.Reflection;
 using Dating.Chat.Conversations;
@@ -17,7 +18,7 @@ public sealed class GatewayStack : IAsyncLifetime
     public AppHostStack Stack { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() =>
-        Stack = await AppHostStack.StartAsync(["--replicas", "chat=2"]);
+        Stack = await TestStacks.StartAsync(["--replicas", "chat=2"]);
 
     public async ValueTask DisposeAsync() => await Stack.DisposeAsync();
 }

@@ -1,3 +1,4 @@
+using Dating.Stacks;
 using Dating.AppHost.Options;
 using Dating.Testing;
 
@@ -36,7 +37,7 @@ public abstract class TopologyStack(Topology topology) : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var started = DateTime.UtcNow;
-        _stack = await AppHostStack.StartAsync(Arguments);
+        _stack = await TestStacks.StartAsync(Arguments);
         TestLog.Write($"end-to-end: {topology} stack serving at {PublicUrl} after {(DateTime.UtcNow - started).TotalSeconds:F1} s");
     }
 

@@ -1,0 +1,199 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dating.Stacks;
+
+/// <summary>
+/// The stack users run, the real app host (AppHost/Program.cs), started from code through Aspire.Hosting.Testing with
+/// <c>--isolated</c>: free ports and throwaway data, so it runs beside a dev stack and beside other stacks. The test
+/// suite and the benchmark tool start every stack through this class. Each resource's console output goes to a file
+/// per resource, and every state change to <c>states.log</c>, in <see cref="Logs"/>.
+/// </summary>
+public sealed class AppHostStack : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+
+    private AppHostStack(DistributedApplication app, string logs)
+    {
+        App = app;
+        Logs = logs;
+    }
+
+    public DistributedApplication App { get; }
+
+    public DistributedApplicationModel Model => App.Services.GetRequiredService<DistributedApplicationModel>();
+
+    /// <summary>One file per resource with its console output, and <c>states.log</c>.</summary>
+    public string Logs { get; }
+
+    /// <summary>Where clients reach the public API: the gateway, or a lone monolith (none with <c>--backing-only</c>).</summary>
+    public Uri PublicUrl => UrlOf(Model.Resources.Any(r => r.Name == "gateway") ? "gateway" : "monolith-0");
+
+    /// <summary>
+    /// Starts the app host with <paramref name="start"/>'s command line (<c>--isolated</c> added) and returns once every
+    /// resource with a health check is healthy, except spares that only the dashboard's Start runs.
+    /// </summary>
+    public static async Task<AppHostStack> StartAsync(StackStart start, CancellationToken ct = default)
+    {
+        string[] args = ["--isolated", .. start.Arguments];
+        var logs = Path.Combine(start.LogRoot, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..24]);
+        Directory.CreateDirectory(logs);
+        start.Log($"app host {string.Join(' ', args)}: logs in {logs}");
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(args, ct);
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var resource = builder.CreateResourceBuilder(project);
+            // A stack started from code has no dashboard, so nothing receives telemetry: no exporter, rather than one
+            // that retries into a closed port on every batch and at every shutdown.
+            resource.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+            foreach (var (name, value) in start.Environment)
+            {
+                resource.WithEnvironment(name, value);
+            }
+        }
+
+        start.Configure?.Invoke(builder);
+        var app = await builder.BuildAsync(ct);
+        var stack = new AppHostStack(app, logs);
+        stack.CopyLogs();
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(start.Timeout);
+            var started = Stopwatch.StartNew();
+            await app.StartAsync(timeout.Token);
+            var checkedResources = stack.Model.Resources
+                .Where(r => r.Annotations.OfType<HealthCheckAnnotation>().Any() && !r.Annotations.OfType<ExplicitStartupAnnotation>().Any());
+            await Task.WhenAll(checkedResources.Select(r => stack.WaitHealthyAsync(r.Name, timeout.Token)));
+            start.Log(string.Create(CultureInfo.InvariantCulture, $"stack healthy after {started.Elapsed.TotalSeconds:0.0} s"));
+        }
+        catch
+        {
+            await stack.DisposeAsync();
+            throw;
+        }
+
+        return stack;
+    }
+
+    /// <summary>The address a resource's <c>http</c> endpoint listens on.</summary>
+    public Uri UrlOf(string resource) => App.GetEndpoint(resource, "http");
+
+    public string LogFileOf(string resource) => Path.Combine(Logs, $"{resource}.log");
+
+    public async Task<string> ConnectionStringAsync(string resource, CancellationToken ct = default) =>
+        await App.GetConnectionStringAsync(resource, ct) ?? throw new InvalidOperationException($"{resource} has no connection string.");
+
+    public Task WaitHealthyAsync(string resource, CancellationToken ct = default) =>
+        App.ResourceNotifications.WaitForResourceHealthyAsync(resource, ct);
+
+    /// <summary>The process id DCP publishes in the resource's snapshot (for a project, its <c>dotnet run</c> wrapper), 0 if none.</summary>
+    public int PidOf(string resource)
+    {
+        if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state))
+        {
+            return 0;
+        }
+
+        return state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value switch
+        {
+            int value => value,
+            long value => (int)value,
+            string text when int.TryParse(text, CultureInfo.InvariantCulture, out var value) => value,
+            _ => 0,
+        };
+    }
+
+    /// <summary>The dashboard's Stop command, then waits until the resource has stopped.</summary>
+    public async Task StopResourceAsync(string resource, CancellationToken ct = default)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StopCommand, ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{resource} did not stop within 2 minutes (see states.log in {Logs}).");
+        }
+    }
+
+    /// <summary>The dashboard's Start command (also for a spare replica), then waits until the resource is healthy.</summary>
+    public async Task StartResourceAsync(string resource, CancellationToken ct = default)
+    {
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand, ct);
+        await WaitHealthyAsync(resource, ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        try
+        {
+            await App.StopAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await App.DisposeAsync();
+            _stopping.Dispose();
+        }
+    }
+
+    private async Task ExecuteAsync(string resource, string command, CancellationToken ct)
+    {
+        var result = await App.Services.GetRequiredService<ResourceCommandService>().ExecuteCommandAsync(resource, command, ct);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{command} on {resource} failed: {result.Message}");
+        }
+    }
+
+    /// <summary>Every state change into states.log; each resource's output into its file from its first line (by its DCP instance id, known once DCP has it).</summary>
+    private void CopyLogs()
+    {
+        var states = Path.Combine(Logs, "states.log");
+        var loggers = App.Services.GetRequiredService<ResourceLoggerService>();
+        var stopping = _stopping.Token;
+        _ = Task.Run(async () =>
+        {
+            var watched = new HashSet<string>();
+            try
+            {
+                await foreach (var e in App.ResourceNotifications.WatchAsync(stopping))
+                {
+                    await File.AppendAllTextAsync(
+                        states, $"{DateTime.UtcNow:HH:mm:ss.fff} {e.Resource.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus}\n", CancellationToken.None);
+                    if (watched.Add(e.ResourceId))
+                    {
+                        _ = CopyAsync(loggers, e.ResourceId, LogFileOf(e.Resource.Name), stopping);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The stack stopped.
+            }
+        });
+    }
+
+    private static async Task CopyAsync(ResourceLoggerService loggers, string resourceId, string file, CancellationToken stopping)
+    {
+        try
+        {
+            await foreach (var batch in loggers.WatchAsync(resourceId).WithCancellation(stopping))
+            {
+                await File.AppendAllLinesAsync(file, batch.Select(line => line.Content), CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The stack stopped.
+        }
+    }
+}

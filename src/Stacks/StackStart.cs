@@ -1,0 +1,19 @@
+using Aspire.Hosting.Testing;
+
+namespace Dating.Stacks;
+
+/// <summary>How to start an <see cref="AppHostStack"/>.</summary>
+/// <param name="Arguments">The app host's command line, for example <c>--topology monolith</c>; <c>--isolated</c> is added.</param>
+/// <param name="LogRoot">The folder under which the stack's own log folder is made.</param>
+/// <param name="Log">Where the stack says what it does (its log folder, its start time).</param>
+public sealed record StackStart(IEnumerable<string> Arguments, string LogRoot, Action<string> Log)
+{
+    /// <summary>Extra settings for every .NET process of the stack.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Measured: 30 s on an idle machine, over 5 min on one shared with other stacks.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Changes to the app host before it is built (its logging, event handlers).</summary>
+    public Action<IDistributedApplicationTestingBuilder>? Configure { get; init; }
+}
