@@ -16,6 +16,9 @@ public sealed class ServerInstallationResource(string name, bool withRabbitMq, s
     internal bool WithRabbitMq { get; } = withRabbitMq;
 
     internal string RepositoryRoot { get; } = repositoryRoot;
+
+    /// <summary>The install failed and the app host is stopping because of it.</summary>
+    internal bool Failed { get; set; }
 }
 
 public static class ServerInstallationExtensions
@@ -24,6 +27,9 @@ public static class ServerInstallationExtensions
         this IDistributedApplicationBuilder builder, string name, bool withRabbitMq, string repositoryRoot)
     {
         var resource = new ServerInstallationResource(name, withRabbitMq, repositoryRoot);
+        // A failed install stops the app host while the orchestrator is still starting (its start waits for the servers),
+        // and the generic host would print that cancelled start with a stack trace under the one line that names the cause.
+        builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (!resource.Failed || level == LogLevel.Critical)));
         builder.Eventing.Subscribe<InitializeResourceEvent>(resource, (e, ct) =>
         {
             // The install runs beside the rest of the start; the servers WaitForCompletion on it.
@@ -54,6 +60,7 @@ public static class ServerInstallationExtensions
             e.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dating.AppHost").LogCritical("Cannot install the servers: {Failure}", failure.Message.Split('\n')[0]);
             await e.Notifications.PublishUpdateAsync(resource, s => s with { State = KnownResourceStates.FailedToStart, ExitCode = 1, StopTimeStamp = DateTime.UtcNow });
             Environment.ExitCode = 1;
+            resource.Failed = true;
             lifetime.StopApplication();
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

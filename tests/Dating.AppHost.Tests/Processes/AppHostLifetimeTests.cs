@@ -77,6 +77,27 @@ public sealed class AppHostLifetimeTests
         appHost.Output.Trim().ShouldBe("--replicas: unknown service 'billing'. Services in this topology: profiles, photos, matching, chat.");
     }
 
+    [Fact]
+    public async Task A_server_that_cannot_be_installed_stops_the_start_with_one_line_naming_it()
+    {
+        // A PATH with none of the machine's programs: redis-server and node are missing, and so is apt-get to install them.
+        var empty = Directory.CreateTempSubdirectory("dating-empty-path-");
+        try
+        {
+            using var appHost = AppHostProcess.Start(new Dictionary<string, string> { ["PATH"] = empty.FullName }, "--isolated");
+
+            (await appHost.WaitForExitAsync(TimeSpan.FromMinutes(3))).ShouldBe(1, appHost.Output);
+            var lines = appHost.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var complaint = lines.Where(l => l.StartsWith("Cannot install the servers:", StringComparison.Ordinal)).ShouldHaveSingleItem(appHost.Output);
+            complaint.ShouldMatch("(redis-server missing and this is not a Debian or Ubuntu machine)|(Azurite needs Node.js)", appHost.Output);
+            lines.ShouldNotContain(l => l.StartsWith("at ", StringComparison.Ordinal), "no stack trace");
+        }
+        finally
+        {
+            empty.Delete(recursive: true);
+        }
+    }
+
     private static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
     {
         var deadline = DateTime.UtcNow + timeout;

@@ -37,11 +37,15 @@ internal sealed class AppHostProcess : IDisposable
         }
     }
 
-    public static AppHostProcess Start(params string[] arguments)
+    public static AppHostProcess Start(params string[] arguments) => Start(new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables to set for the app host (for example a PATH without the servers' programs).</param>
+    public static AppHostProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var appHost = Path.Combine(AppContext.BaseDirectory, "Dating.AppHost.dll");
-        // env resets SIGINT to its default for the app host; setsid gives it a process group of its own.
-        var start = new ProcessStartInfo("env", ["--default-signal=INT", "setsid", "dotnet", appHost, .. arguments])
+        // env resets SIGINT to its default for the app host; setsid gives it a process group of its own. Both by their
+        // full paths, like dotnet itself, so that a test may give the app host a PATH of its own.
+        var start = new ProcessStartInfo("/usr/bin/env", ["--default-signal=INT", "/usr/bin/setsid", Dotnet, appHost, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -52,6 +56,11 @@ internal sealed class AppHostProcess : IDisposable
         start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}";
         start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new AppHostProcess(Process.Start(start)!);
     }
 
@@ -132,6 +141,12 @@ internal sealed class AppHostProcess : IDisposable
 
         _process.Dispose();
     }
+
+    // The dotnet that runs the tests, as `dotnet test` names it to its children, else the first on this PATH.
+    private static string Dotnet =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host
+            ? host
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(dir => Path.Combine(dir, "dotnet")).FirstOrDefault(File.Exists) ?? "dotnet";
 
     public static int FreePort()
     {
