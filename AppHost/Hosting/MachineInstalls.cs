@@ -18,29 +18,33 @@ public static class MachineInstalls
         await InProcess.WaitAsync(ct);
         try
         {
-            var announced = false;
-            while (true)
-            {
-                try
-                {
-                    return new Held(new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-                }
-                catch (IOException)
-                {
-                    if (!announced)
-                    {
-                        log.LogInformation("waiting for another process that is installing ({LockFile})", LockFile);
-                        announced = true;
-                    }
-
-                    await Task.Delay(500, ct);
-                }
-            }
+            return new Held(await OpenLockFileAsync(log, ct));
         }
         catch
         {
             InProcess.Release();
             throw;
+        }
+    }
+
+    // The file opened without sharing is the lock between processes; the semaphore is the one between threads of one.
+    private static async Task<FileStream> OpenLockFileAsync(ILogger log, CancellationToken ct)
+    {
+        for (var announced = false; ; announced = true)
+        {
+            try
+            {
+                return new FileStream(LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                if (!announced)
+                {
+                    log.LogInformation("waiting for another process that is installing ({LockFile})", LockFile);
+                }
+
+                await Task.Delay(500, ct);
+            }
         }
     }
 

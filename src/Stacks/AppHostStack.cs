@@ -157,18 +157,17 @@ public sealed class AppHostStack : IAsyncDisposable
     /// <summary>Every state change into states.log; each resource's output into its file from its first line (by its DCP instance id, known once DCP has it).</summary>
     private void CopyLogs()
     {
-        var states = Path.Combine(Logs, "states.log");
         var loggers = App.Services.GetRequiredService<ResourceLoggerService>();
         var stopping = _stopping.Token;
         _ = Task.Run(async () =>
         {
             var watched = new HashSet<string>();
+            await using var states = new StreamWriter(Path.Combine(Logs, "states.log"), append: true) { AutoFlush = true };
             try
             {
                 await foreach (var e in App.ResourceNotifications.WatchAsync(stopping))
                 {
-                    await File.AppendAllTextAsync(
-                        states, $"{DateTime.UtcNow:HH:mm:ss.fff} {e.Resource.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus}\n", CancellationToken.None);
+                    await states.WriteLineAsync($"{DateTime.UtcNow:HH:mm:ss.fff} {e.Resource.Name}: {e.Snapshot.State?.Text} {e.Snapshot.HealthStatus}");
                     if (watched.Add(e.ResourceId))
                     {
                         _ = CopyAsync(loggers, e.ResourceId, LogFileOf(e.Resource.Name), stopping);

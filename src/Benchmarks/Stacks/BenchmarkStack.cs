@@ -14,7 +14,7 @@ namespace Dating.Benchmarks.Stacks;
 /// <summary>
 /// The stack users run (an <see cref="AppHostStack"/>: free ports, throwaway data, its own PostgreSQL, Redis, RabbitMQ and
 /// Azurite) with every limit that would throttle a load test off, and the benchmark's view of it: each replica's app
-/// process and each backing server's process, to measure and to kill. Each resource's console output goes to a file in <see cref="Logs"/>.
+/// process and each backing server's process, to measure and to kill. Each resource's console output goes to its file (<see cref="LogFileOf"/>).
 /// </summary>
 public sealed class BenchmarkStack : IAsyncDisposable
 {
@@ -30,36 +30,34 @@ public sealed class BenchmarkStack : IAsyncDisposable
 
     private readonly AppHostStack _stack;
     private readonly Action<string> _log;
-    private IReadOnlyList<StackProcess> _processes = [];
-    private IReadOnlyList<int> _backing = [];
 
-    private BenchmarkStack(AppHostStack stack, Action<string> log)
+    private BenchmarkStack(AppHostStack stack, Action<string> log, (double Seconds, string Output)? seed)
     {
         _stack = stack;
         _log = log;
+        Seed = seed;
+        Processes = [.. stack.Model.Resources.OfType<ProjectResource>().Select(ProcessOf)];
+        BackingPids = [.. stack.Model.Resources.OfType<ExecutableResource>().Select(r => stack.PidOf(r.Name))];
     }
 
     public static string LogRoot { get; } = Path.Combine(Path.GetTempPath(), "dating-benchmarks", "logs");
 
-    /// <summary>One file per resource with its console output.</summary>
-    public string Logs => _stack.Logs;
-
     /// <summary>The matching seeder's wall time and output, when the stack was started with seeded users.</summary>
-    public (double Seconds, string Output)? Seed { get; private set; }
+    public (double Seconds, string Output)? Seed { get; }
 
     /// <summary>Every service replica and the gateway.</summary>
-    public IReadOnlyList<StackProcess> Processes => _processes;
+    public IReadOnlyList<StackProcess> Processes { get; }
 
     /// <summary>Every service replica, without the gateway.</summary>
-    public IEnumerable<StackProcess> Replicas => _processes.Where(p => p.Service != "gateway");
+    public IEnumerable<StackProcess> Replicas => Processes.Where(p => p.Service != "gateway");
 
     /// <summary>The gateway; a lone monolith has none: it serves the public API itself.</summary>
-    public StackProcess? Gateway => _processes.FirstOrDefault(p => p.Service == "gateway");
+    public StackProcess? Gateway => Processes.FirstOrDefault(p => p.Service == "gateway");
 
     public Uri PublicUrl => _stack.PublicUrl;
 
     /// <summary>The backing servers' processes (PostgreSQL's postmaster, Redis, RabbitMQ and its epmd, Azurite): each one's cost is its process tree.</summary>
-    public IReadOnlyList<int> BackingPids => _backing;
+    public IReadOnlyList<int> BackingPids { get; }
 
     public IEnumerable<StackProcess> ReplicasOf(string service) => Replicas.Where(p => p.Service == service);
 
@@ -102,11 +100,8 @@ public sealed class BenchmarkStack : IAsyncDisposable
                 },
             },
             ct);
-        var benchmarkStack = new BenchmarkStack(stack, log) { Seed = seed };
-        var projects = stack.Model.Resources.OfType<ProjectResource>().ToList();
-        benchmarkStack._processes = [.. projects.Select(benchmarkStack.ProcessOf)];
-        benchmarkStack._backing = [.. stack.Model.Resources.OfType<ExecutableResource>().Select(r => stack.PidOf(r.Name))];
-        log(string.Join(", ", benchmarkStack._processes.Select(p => $"{p.Name} (pid {p.Pid})")));
+        var benchmarkStack = new BenchmarkStack(stack, log, seed);
+        log(string.Join(", ", benchmarkStack.Processes.Select(p => $"{p.Name} (pid {p.Pid})")));
         return benchmarkStack;
     }
 

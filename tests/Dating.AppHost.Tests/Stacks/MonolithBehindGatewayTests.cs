@@ -1,5 +1,5 @@
-using Dating.Stacks;
 using System.Net;
+using Dating.Stacks;
 using Dating.Testing;
 
 namespace Dating.AppHost.Tests.Stacks;

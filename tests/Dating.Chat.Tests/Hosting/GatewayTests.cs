@@ -1,4 +1,3 @@
-using Dating.Stacks;
 using System.Net.Http.Json;
 using System.Reflection;
 using Dating.Chat.Conversations;
@@ -7,6 +6,7 @@ using Dating.Chat.Realtime;
 using Dating.Chat.Tests.Infrastructure;
 using Dating.Contracts;
 using Dating.Contracts.Matching;
+using Dating.Stacks;
 using Dating.Testing;
 using MassTransit;
 

@@ -1,5 +1,5 @@
-using Dating.Stacks;
 using Dating.AppHost.Options;
+using Dating.Stacks;
 using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Stacks;
