@@ -40,8 +40,10 @@ public sealed class QuickProfileTests
         max.Operations.ShouldBeGreaterThan(0);
         var gateway = TraceReader.Read("gateway", max.Traces.Single(t => t.Name == "gateway").File);
         gateway.CpuSamples.ShouldBeGreaterThan(0);
+        // The YARP bucket is found by the frames' names, so a share of it means its frames resolved. Which methods make
+        // the top 25 of a few seconds' samples varies (start-up JIT work can crowd out the proxy), so only ask for names.
         gateway.Components.ShouldContain(c => c.Component == FrameBuckets.Yarp.Name && c.Inclusive > 0);
-        gateway.TopInclusive.ShouldContain(m => m.Method.StartsWith("Yarp.ReverseProxy.", StringComparison.Ordinal));
+        gateway.TopInclusive.ShouldContain(m => !m.Method.StartsWith("(unresolved", StringComparison.Ordinal) && m.Method.Contains('.'));
 
         var profile = await File.ReadAllTextAsync(Path.Combine(output.Folder, "profile.md"), ct);
         foreach (var process in Processes)
