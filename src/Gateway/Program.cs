@@ -11,6 +11,7 @@ builder.AddGatewayProxy();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

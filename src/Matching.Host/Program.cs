@@ -10,6 +10,10 @@ builder.AddMessageBus(MessageBusTransport.RabbitMq);
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+
 if (SeedCommand.IsSeedCommand(args))
 {
     return await app.RunSeedCommandAsync(args);

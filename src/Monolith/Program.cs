@@ -23,6 +23,7 @@ builder.AddModuleApiDocuments();
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

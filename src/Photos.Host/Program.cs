@@ -9,6 +9,10 @@ builder.AddMessageBus(MessageBusTransport.RabbitMq);
 
 var app = builder.Build();
 
+app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapPhotos();
 

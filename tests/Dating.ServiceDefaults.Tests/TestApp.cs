@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -48,6 +49,14 @@ public sealed class TestApp : IAsyncDisposable
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseServiceDefaults();
+        if (app.Services.GetService<IAuthenticationSchemeProvider>() is not null)
+        {
+            // As a host with authentication does: after the defaults, so a 401 is a problem with a request id.
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
         app.MapDefaultEndpoints();
         TestEndpoints.Map(app);
         map?.Invoke(app);
