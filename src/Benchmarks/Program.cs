@@ -1,4 +1,4 @@
-using Dating.AppHost.Options;
+using Dating.Benchmarks;
 using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Locality;
 using Dating.Benchmarks.Reports;
@@ -8,103 +8,59 @@ using Dating.Benchmarks.Scenarios.Matching;
 using Dating.Benchmarks.Scenarios.Photos;
 
 // dotnet run -c Release --project src/Benchmarks -- <profiles|photos|matching|chat|compare|locality> [--quick] [--topologies microservices,monolith] [--profile] [--scenarios session-max,...]
-string[] commands = ["profiles", "photos", "matching", "chat", "compare", "locality"];
-var topologies = new List<Topology> { Topology.Microservices, Topology.Monolith };
-var compareOptions = CompareOptions.Default;
-var valid = args.Length > 0 && commands.Contains(args[0]);
-for (var i = 1; valid && i < args.Length; i++)
+return await BenchmarkCommandLine.InvokeAsync(args, RunAsync, Console.Out, Console.Error);
+
+static async Task<int> RunAsync(BenchmarkRun run, CancellationToken ct)
 {
-    if (args[i] == "--topologies" && args[0] == "compare" && i + 1 < args.Length)
+    var quick = run.Quick;
+    string report;
+    try
     {
-        topologies.Clear();
-        foreach (var name in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries))
+        if (run.Benchmark == BenchmarkCommandLine.Compare)
         {
-            valid &= Enum.TryParse<Topology>(name, ignoreCase: true, out var topology) && !topologies.Contains(topology);
-            topologies.Add(topology);
+            var output = await ComparisonCommand.RunAsync(quick, run.Topologies, Path.Combine(ReportFile.RepositoryRoot, "results"), Log, ct, options: run.Compare);
+            Console.WriteLine(output.Markdown);
+            Log($"report written to {output.ReportFile}");
+            return 0;
         }
 
-        valid &= topologies.Count > 0;
+        report = run.Benchmark switch
+        {
+            "photos" => await PhotosAsync(quick, ct),
+            "matching" => await MatchingAsync(quick, ct),
+            "chat" => await ChatAsync(quick, ct),
+            "locality" => await LocalityAsync(quick, ct),
+            _ => await ProfilesAsync(quick, ct),
+        };
     }
-    else if (args[i] == "--profile" && args[0] == "compare")
+    catch (OperationCanceledException) when (ct.IsCancellationRequested)
     {
-        compareOptions = compareOptions with { Profile = true };
+        Log("cancelled; everything started was stopped");
+        return 130;
     }
-    else if (args[i] == "--scenarios" && args[0] == "compare" && i + 1 < args.Length)
-    {
-        compareOptions = compareOptions with { Scenarios = CompareOptions.ParseScenarios(args[++i]) };
-        valid &= compareOptions.Scenarios is not null;
-    }
-    else
-    {
-        valid &= args[i] == "--quick";
-    }
+
+    Console.WriteLine(report);
+    var file = await ReportFile.WriteAsync(run.Benchmark, report, quick);
+    Log($"report written to {file}");
+    return 0;
 }
 
-if (!valid)
-{
-    Console.Error.WriteLine($"Usage: dotnet run -c Release --project src/Benchmarks -- <{string.Join('|', commands)}> [--quick]"
-        + " [--topologies microservices,monolith (compare only; default both)]"
-        + " [--profile (compare only: EventPipe CPU profile of every process, an extra pass)]"
-        + $" [--scenarios {string.Join(',', CompareOptions.Keys.Keys)} (compare only; default all)]");
-    return 2;
-}
+static void Log(string message) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
 
-var command = args[0];
-var quick = args.Contains("--quick");
-void Log(string message) => Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss} {message}");
-
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    cancel.Cancel();
-};
-
-string report;
-try
-{
-    if (command == "compare")
-    {
-        var output = await ComparisonCommand.RunAsync(quick, topologies, Path.Combine(ReportFile.RepositoryRoot, "results"), Log, cancel.Token, options: compareOptions);
-        Console.WriteLine(output.Markdown);
-        Log($"report written to {output.ReportFile}");
-        return 0;
-    }
-
-    report = command switch
-    {
-        "photos" => await PhotosAsync(),
-        "matching" => await MatchingAsync(),
-        "chat" => await ChatAsync(),
-        "locality" => await LocalityAsync(),
-        _ => await ProfilesAsync(),
-    };
-}
-catch (OperationCanceledException) when (cancel.IsCancellationRequested)
-{
-    Log("cancelled; everything started was stopped");
-    return 130;
-}
-
-Console.WriteLine(report);
-var file = await ReportFile.WriteAsync(command, report, quick);
-Log($"report written to {file}");
-return 0;
-
-async Task<string> ProfilesAsync()
+static async Task<string> ProfilesAsync(bool quick, CancellationToken ct)
 {
     var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
-    var results = await new ProfilesBenchmark(settings, Log).RunAsync(cancel.Token);
+    var results = await new ProfilesBenchmark(settings, Log).RunAsync(ct);
     var header = await ReportFile.HeaderAsync("Profiles through the gateway versus direct", quick,
         $"{settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per target, alternating; "
         + $"max = {settings.Clients} closed-loop clients, fixed rate = open model (latency from the intended send time).");
     return ProfilesReport.Render(results, header);
 }
 
-async Task<string> PhotosAsync()
+static async Task<string> PhotosAsync(bool quick, CancellationToken ct)
 {
     var settings = quick ? PhotosSettings.Quick : PhotosSettings.Full;
-    var runs = await new PhotosBenchmark(settings, Log).RunAsync(cancel.Token);
+    var runs = await new PhotosBenchmark(settings, Log).RunAsync(ct);
     var header = await ReportFile.HeaderAsync("Photos: upload throughput and time to ready, 1 versus 2 replicas", quick,
         $"a fresh stack per run, alternating 1 2 ({settings.Rounds} round(s)); throughput: {settings.Users} users × {settings.PhotosPerUser} uploads "
         + $"of one 1600×1200 JPEG by {settings.Clients} closed-loop clients; time to ready: {settings.ReadyRate}/s for "
@@ -112,20 +68,20 @@ async Task<string> PhotosAsync()
     return PhotosReport.Render(runs, header);
 }
 
-async Task<string> MatchingAsync()
+static async Task<string> MatchingAsync(bool quick, CancellationToken ct)
 {
     var settings = quick ? MatchingSettings.Quick : MatchingSettings.Full;
-    var result = await new MatchingBenchmark(settings, Log).RunAsync(cancel.Token);
+    var result = await new MatchingBenchmark(settings, Log).RunAsync(ct);
     var header = await ReportFile.HeaderAsync("Matching: recommendations, swipes and the queue batch", quick,
         $"{settings.SeededUsers:N0} synthetic users seeded with the host's seed verb; {settings.Users} real users registered in Paris; "
         + $"{settings.Clients} closed-loop clients.");
     return MatchingReport.Render(result, header);
 }
 
-async Task<string> ChatAsync()
+static async Task<string> ChatAsync(bool quick, CancellationToken ct)
 {
     var settings = quick ? ChatSettings.Quick : ChatSettings.Full;
-    var runs = await new ChatBenchmark(settings, Log).RunAsync(cancel.Token);
+    var runs = await new ChatBenchmark(settings, Log).RunAsync(ct);
     var header = await ReportFile.HeaderAsync("Chat: delivery latency and sustained messages, 1 versus 2 replicas", quick,
         $"a fresh stack per run, alternating 1 2 ({settings.Rounds} round(s)); {settings.Pairs} matched pairs, each user on the hub "
         + $"through the gateway (WebSockets); messages sent with REST POST at {settings.Rate}/s for {settings.Duration.TotalSeconds:0} s (open model), "
@@ -133,10 +89,10 @@ async Task<string> ChatAsync()
     return ChatReport.Render(runs, header);
 }
 
-async Task<string> LocalityAsync()
+static async Task<string> LocalityAsync(bool quick, CancellationToken ct)
 {
     var settings = quick ? LocalitySettings.Quick : LocalitySettings.Full;
-    var runs = await new LocalityBenchmark(settings, Log).RunAsync(cancel.Token);
+    var runs = await new LocalityBenchmark(settings, Log).RunAsync(ct);
     var header = await ReportFile.HeaderAsync("Locality: the card cache hit rate of matching replicas, consistent hashing versus PowerOfTwoChoices",
         quick, LocalityReport.Describe(settings));
     return LocalityReport.Render(runs, header);

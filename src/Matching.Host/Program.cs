@@ -1,6 +1,5 @@
 using Dating.BuildingBlocks.Messaging;
 using Dating.Matching;
-using Dating.Matching.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,17 +9,14 @@ builder.AddMessageBus(MessageBusTransport.RabbitMq);
 
 var app = builder.Build();
 
-app.UseServiceDefaults();
-app.UseAuthentication();
-app.UseAuthorization();
-
-if (SeedCommand.IsSeedCommand(args))
+// Serves, unless a verb (seed; --help lists them) runs against the host's services and exits: it needs only what it uses.
+return await app.RunCommandLineAsync(args, serve: ct =>
 {
-    return await app.RunSeedCommandAsync(args);
-}
+    app.UseServiceDefaults();
+    app.UseAuthentication();
+    app.UseAuthorization();
 
-app.MapDefaultEndpoints();
-app.MapMatching();
-
-await app.RunAsync();
-return 0;
+    app.MapDefaultEndpoints();
+    app.MapMatching();
+    return app.RunAsync(ct);
+});

@@ -3,6 +3,8 @@ using Dating.Matching.Recommendations;
 using Dating.Matching.Seeding;
 using Dating.Matching.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Dating.Matching.Tests.Seeding;
 
@@ -50,6 +52,20 @@ public sealed class SeedingTests(MatchingService service) : IClassFixture<Matchi
         }
 
         checkedUsers.ShouldBeGreaterThan(10, "the synthetic population is dense enough for most users to have candidates");
+    }
+
+    [Fact]
+    public async Task The_seed_verb_adds_as_many_users_as_it_is_asked_for()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var before = await service.QueryAsync(db => db.Candidates.CountAsync(ct));
+        using var output = new StringWriter();
+
+        var exitCode = await service.Host.Services.GetRequiredService<IHost>().RunCommandLineAsync(["seed", "20", "2"], serve: _ => throw new InvalidOperationException("seed never serves"), output);
+
+        exitCode.ShouldBe(0);
+        output.ToString().ShouldStartWith("Seeded 20 synthetic users");
+        (await service.QueryAsync(db => db.Candidates.CountAsync(ct))).ShouldBe(before + 20);
     }
 
     private static bool Compatible(CandidateCard me, CandidateCard other, DateOnly today)

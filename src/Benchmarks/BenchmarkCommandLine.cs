@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Dating.AppHost.Options;
+using Dating.Benchmarks.Comparison;
+
+namespace Dating.Benchmarks;
+
+/// <summary>The tool's command line: a verb per benchmark, each with its own options; a mistake is one line and exit code 2.</summary>
+public static class BenchmarkCommandLine
+{
+    public const string Compare = "compare";
+
+    /// <summary>The verbs, with what each measures.</summary>
+    public static IReadOnlyDictionary<string, string> Benchmarks { get; } = new Dictionary<string, string>
+    {
+        ["profiles"] = "login and cached profile reads: gateway versus direct",
+        ["photos"] = "uploads and processing, 1 versus 2 photos replicas",
+        ["matching"] = "recommendations and swipes at 100,000 users, the queue batch",
+        ["chat"] = "message delivery to WebSockets, 1 versus 2 chat replicas",
+        [Compare] = "monolith versus microservices",
+        ["locality"] = "matching's card cache: ConsistentHash versus PowerOfTwoChoices",
+    };
+
+    private static readonly Topology[] AllTopologies = Enum.GetValues<Topology>();
+
+    /// <summary>Runs the benchmark <paramref name="args"/> name with <paramref name="run"/>, whose token Ctrl+C cancels.</summary>
+    /// <returns>The process exit code: <paramref name="run"/>'s, 0 after --help, 2 for a mistake.</returns>
+    public static async Task<int> InvokeAsync(
+        IReadOnlyList<string> args, Func<BenchmarkRun, CancellationToken, Task<int>> run, TextWriter output, TextWriter error)
+    {
+        var result = CreateCommand(run).Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // Without a verb the first error is that one is missing; for a misspelt verb the next, naming it, says more.
+            var mistake = result.Errors.Count > 1 && result.CommandResult.Command is RootCommand ? result.Errors[1] : result.Errors[0];
+            await error.WriteLineAsync($"{mistake.Message} Try --help.");
+            return 2;
+        }
+
+        // Ctrl+C cancels the run's token and waits however long the run takes to stop what it started.
+        return await result.InvokeAsync(new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = Timeout.InfiniteTimeSpan,
+            EnableDefaultExceptionHandler = false,
+        });
+    }
+
+    private static RootCommand CreateCommand(Func<BenchmarkRun, CancellationToken, Task<int>> run)
+    {
+        var quick = new Option<bool>("--quick") { Description = "a run of a few seconds that only shows the tool works" };
+        var topologies = new Option<IReadOnlyList<Topology>>("--topologies")
+        {
+            Description = "microservices,monolith: the topologies to compare (default both)",
+            Arity = ArgumentArity.ExactlyOne,
+            CustomParser = ParseTopologies,
+        };
+        var profile = new Option<bool>("--profile") { Description = "an extra pass with an EventPipe CPU profile of every process" };
+        var scenarios = new Option<IReadOnlySet<string>?>("--scenarios")
+        {
+            Description = $"{string.Join(',', CompareOptions.Keys.Keys)}: the scenarios and experiments to run (default all)",
+            CustomParser = ParseScenarios,
+        };
+
+        var root = new RootCommand("Benchmarks the Dating stack through its public API, each on a stack of its own, and writes a Markdown "
+            + "report to results/: dotnet run -c Release --project src/Benchmarks -- <benchmark> [options]");
+        foreach (var (name, description) in Benchmarks)
+        {
+            var command = new Command(name, description) { quick };
+            if (name == Compare)
+            {
+                command.Options.Add(topologies);
+                command.Options.Add(profile);
+                command.Options.Add(scenarios);
+            }
+
+            command.SetAction((result, ct) => run(
+                new BenchmarkRun(
+                    name,
+                    result.GetValue(quick),
+                    result.GetValue(topologies) ?? AllTopologies,
+                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios))),
+                ct));
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
+
+    private static IReadOnlyList<Topology> ParseTopologies(ArgumentResult result)
+    {
+        var topologies = new List<Topology>();
+        foreach (var name in result.Tokens[0].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Enum.TryParse<Topology>(name, ignoreCase: true, out var topology) || !Enum.IsDefined(topology))
+            {
+                result.AddError($"--topologies: '{name}' is not a topology; they are microservices and monolith.");
+                return [];
+            }
+
+            if (topologies.Contains(topology))
+            {
+                result.AddError($"--topologies: '{name}' is named twice.");
+                return [];
+            }
+
+            topologies.Add(topology);
+        }
+
+        if (topologies.Count == 0)
+        {
+            result.AddError("--topologies: name at least one of microservices and monolith.");
+        }
+
+        return topologies;
+    }
+
+    private static IReadOnlySet<string>? ParseScenarios(ArgumentResult result)
+    {
+        var list = result.Tokens[0].Value;
+        var scenarios = CompareOptions.ParseScenarios(list);
+        if (scenarios is null)
+        {
+            result.AddError($"--scenarios: '{list}' is not a list of {string.Join(", ", CompareOptions.Keys.Keys)}.");
+        }
+
+        return scenarios;
+    }
+}

@@ -1,0 +1,110 @@
+using Dating.AppHost.Options;
+using Dating.Benchmarks.Comparison;
+
+namespace Dating.Benchmarks.Tests;
+
+/// <summary>The tool's command line, with a recording run in place of the benchmarks: no stack starts.</summary>
+public sealed class BenchmarkCommandLineTests
+{
+    private const int RunExitCode = 7;
+
+    private sealed record Invocation(int ExitCode, BenchmarkRun? Run, string Output, string Error);
+
+    private static async Task<Invocation> InvokeAsync(params string[] args)
+    {
+        BenchmarkRun? recorded = null;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await BenchmarkCommandLine.InvokeAsync(args, (run, _) =>
+        {
+            recorded = run;
+            return Task.FromResult(RunExitCode);
+        }, output, error);
+        return new Invocation(exitCode, recorded, output.ToString(), error.ToString());
+    }
+
+    [Theory]
+    [InlineData("profiles")]
+    [InlineData("photos")]
+    [InlineData("matching")]
+    [InlineData("chat")]
+    [InlineData("compare")]
+    [InlineData("locality")]
+    public async Task Each_verb_runs_its_benchmark_full_or_quick(string verb)
+    {
+        var full = await InvokeAsync(verb);
+        var quick = await InvokeAsync(verb, "--quick");
+
+        full.ExitCode.ShouldBe(RunExitCode);
+        full.Run.ShouldNotBeNull().Benchmark.ShouldBe(verb);
+        full.Run.Quick.ShouldBeFalse();
+        quick.Run.ShouldNotBeNull().Quick.ShouldBeTrue();
+        quick.Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Compare_runs_both_topologies_and_every_scenario_unless_told()
+    {
+        var run = (await InvokeAsync("compare")).Run.ShouldNotBeNull();
+
+        run.Topologies.ShouldBe([Topology.Microservices, Topology.Monolith]);
+        run.Compare.ShouldBe(CompareOptions.Default);
+    }
+
+    [Fact]
+    public async Task Compare_takes_its_topologies_profile_and_scenarios()
+    {
+        var run = (await InvokeAsync("compare", "--quick", "--topologies", "Monolith,microservices", "--profile", "--scenarios", "session-max,fault"))
+            .Run.ShouldNotBeNull();
+
+        run.Quick.ShouldBeTrue();
+        run.Topologies.ShouldBe([Topology.Monolith, Topology.Microservices]);
+        run.Compare.Profile.ShouldBeTrue();
+        run.Compare.Scenarios.ShouldNotBeNull().ShouldBe([ScenarioNames.SessionMax, CompareOptions.FaultKey], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("Required command was not provided. Try --help.")]
+    [InlineData("Unrecognized command or argument 'bogus'. Try --help.", "bogus", "--quick")]
+    [InlineData("Unrecognized command or argument '--quik'. Try --help.", "compare", "--quik")]
+    [InlineData("Unrecognized command or argument '--quick'. Try --help.", "--quick", "profiles")]
+    [InlineData("Unrecognized command or argument '--topologies'. Try --help.", "profiles", "--topologies", "monolith")]
+    [InlineData("Unrecognized command or argument '--profile'. Try --help.", "locality", "--profile")]
+    [InlineData("--topologies: 'mesh' is not a topology; they are microservices and monolith. Try --help.", "compare", "--topologies", "monolith,mesh")]
+    [InlineData("--topologies: 'Monolith' is named twice. Try --help.", "compare", "--topologies", "monolith,Monolith")]
+    [InlineData("--topologies: name at least one of microservices and monolith. Try --help.", "compare", "--topologies", ",")]
+    [InlineData("Required argument missing for option: '--topologies'. Try --help.", "compare", "--topologies")]
+    [InlineData("--scenarios: 'swipe,nonsense' is not a list of public-profile, recommendations, swipe, message, propagation, session, "
+        + "session-max, scaling, fault. Try --help.", "compare", "--scenarios", "swipe,nonsense")]
+    public async Task A_mistake_is_one_line_and_exit_code_2_and_runs_nothing(string message, params string[] args)
+    {
+        var invocation = await InvokeAsync(args);
+
+        invocation.ExitCode.ShouldBe(2);
+        invocation.Run.ShouldBeNull();
+        invocation.Error.ShouldBe(message + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task Help_lists_every_verb_and_each_verb_its_own_options()
+    {
+        var root = await InvokeAsync("--help");
+        var compare = await InvokeAsync("compare", "--help");
+        var profiles = await InvokeAsync("profiles", "--help");
+
+        new[] { root, compare, profiles }.ShouldAllBe(help => help.ExitCode == 0 && help.Run == null);
+        foreach (var (verb, description) in BenchmarkCommandLine.Benchmarks)
+        {
+            root.Output.ShouldContain($"  {verb}  ");
+            root.Output.ShouldContain(description);
+        }
+
+        foreach (var option in new[] { "--quick", "--topologies", "--profile", "--scenarios" })
+        {
+            compare.Output.ShouldContain($"  {option} ");
+        }
+
+        profiles.Output.ShouldContain("  --quick ");
+        profiles.Output.ShouldNotContain("--topologies");
+    }
+}
