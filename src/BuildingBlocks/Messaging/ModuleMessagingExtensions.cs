@@ -9,7 +9,7 @@ namespace Dating.BuildingBlocks.Messaging;
 public static class ModuleMessagingExtensions
 {
     /// <summary>
-    /// The outbox (commit interceptor, dispatcher, sweep) for <typeparamref name="TDbContext"/>, and the module's
+    /// The outbox (commit interceptor, dispatcher, sweep) and <see cref="AfterCommit"/> for <typeparamref name="TDbContext"/>, and the module's
     /// consumers, collected for the one bus the host adds afterwards with <c>AddMessageBus</c>.
     /// </summary>
     public static IHostApplicationBuilder AddModuleMessaging<TDbContext>(
@@ -41,10 +41,12 @@ public static class ModuleMessagingExtensions
         services.AddMessagingOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxPublisher>();
+        services.TryAddSingleton<AfterCommit>();
         services.AddSingleton<OutboxSignal<TDbContext>>();
         services.AddSingleton<OutboxCommitInterceptor<TDbContext>>();
-        services.ConfigureDbContext<TDbContext>((sp, options) =>
-            options.AddInterceptors(sp.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
+        services.ConfigureDbContext<TDbContext>((sp, options) => options.AddInterceptors(
+            sp.GetRequiredService<AfterCommit>(),
+            sp.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
         services.AddScoped<OutboxDispatcher<TDbContext>>();
         services.AddHostedService<OutboxDispatcherService<TDbContext>>();
         services.AddHostedService<MessageRetentionService<TDbContext>>();

@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,11 +19,7 @@ public sealed class BackingServiceUnavailableFilter(ILogger<BackingServiceUnavai
         catch (Exception exception) when (IsOutage(exception))
         {
             logger.LogWarning(exception, "A backing service is unreachable; answering 503.");
-            context.HttpContext.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(
-                "A backing service is unavailable. Try again shortly.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Service unavailable");
+            return Problems.Unavailable(context.HttpContext.Response, "A backing service is unavailable. Try again shortly.");
         }
     }
 

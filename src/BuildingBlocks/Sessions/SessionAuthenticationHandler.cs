@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Dating.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -63,22 +64,15 @@ internal sealed class SessionAuthenticationHandler(
     {
         if (Context.Items.ContainsKey(StoreUnavailable))
         {
-            Response.Headers.RetryAfter = "5";
-            return WriteProblemAsync(
-                StatusCodes.Status503ServiceUnavailable,
-                "Service unavailable",
-                "Sessions cannot be checked right now. Try again shortly.");
+            return Problems.Unavailable(Response, "Sessions cannot be checked right now. Try again shortly.").ExecuteAsync(Context);
         }
 
         Response.Headers.WWWAuthenticate = "Bearer";
-        return WriteProblemAsync(
-            StatusCodes.Status401Unauthorized,
-            "Unauthorized",
-            "A valid session token is required.");
+        return Problems.Of(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid session token is required.").ExecuteAsync(Context);
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteProblemAsync(StatusCodes.Status403Forbidden, "Forbidden", "This session may not do that.");
+        Problems.Of(StatusCodes.Status403Forbidden, "Forbidden", "This session may not do that.").ExecuteAsync(Context);
 
     private string? ReadToken()
     {
@@ -91,7 +85,4 @@ internal sealed class SessionAuthenticationHandler(
         // Browsers cannot set headers on WebSocket requests, so SignalR sends the token in the query string.
         return Request.Path.StartsWithSegments(HubsPath) ? Request.Query[SessionAuthenticationDefaults.TokenName].ToString() : null;
     }
-
-    private Task WriteProblemAsync(int status, string title, string detail) =>
-        TypedResults.Problem(detail, statusCode: status, title: title).ExecuteAsync(Context);
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Chat.Data;
-using Dating.Chat.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -40,9 +40,10 @@ internal static class ConversationEndpoints
         return await receipts.MarkReadAsync(matchId, user.GetUserId(), upTo, ct) switch
         {
             ReadReceipts.Outcome.Marked => TypedResults.NoContent(),
-            ReadReceipts.Outcome.Closed => Problems.Closed(),
+            ReadReceipts.Outcome.Closed => Problems.Of(
+                StatusCodes.Status409Conflict, "Conversation closed", "The conversation is closed: the match has ended."),
             ReadReceipts.Outcome.UnknownMessage => Problems.Invalid("upToMessageId", "No such message in this conversation."),
-            _ => Problems.NotFound(),
+            _ => Problems.NotFound("No such conversation."),
         };
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Chat.Data;
-using Dating.Chat.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -36,7 +36,7 @@ internal static class MessageEndpoints
             .AnyAsync(c => c.MatchId == matchId && c.ClosedAt == null && (c.UserA == me || c.UserB == me), ct);
         if (!open)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("No such conversation.");
         }
 
         var page = await MessageHistory.PageAsync(
@@ -55,10 +55,12 @@ internal static class MessageEndpoints
             SendOutcome.Sent sent => TypedResults.Created(
                 $"/api/chat/conversations/{matchId}/messages", sent.Message),
             SendOutcome.Invalid invalid => Problems.Invalid(invalid.Field, invalid.Error),
-            SendOutcome.Closed => Problems.Closed(),
-            SendOutcome.RateLimited limited => Problems.TooManyRequests(context, limited.RetryAfter),
-            SendOutcome.ClientMessageIdReused => Problems.Conflict("That clientMessageId was already used for another conversation."),
-            _ => Problems.NotFound(),
+            SendOutcome.Closed => Problems.Of(
+                StatusCodes.Status409Conflict, "Conversation closed", "The conversation is closed: the match has ended."),
+            SendOutcome.RateLimited limited => Problems.TooManyRequests(context.Response, limited.RetryAfter, "Too many messages. Try again shortly."),
+            SendOutcome.ClientMessageIdReused => Problems.Of(
+                StatusCodes.Status409Conflict, "Conflict", "That clientMessageId was already used for another conversation."),
+            _ => Problems.NotFound("No such conversation."),
         };
     }
 }

@@ -1,7 +1,5 @@
-using Dating.Chat.Data;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -17,8 +15,6 @@ internal static class RealtimeExtensions
         services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.SectionName);
         services.AddSingleton<IUserIdProvider, SessionUserIdProvider>();
         services.AddSingleton<ChatNotifier>();
-        services.AddSingleton<AfterCommit>();
-        services.ConfigureDbContext<ChatDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<AfterCommit>()));
         services.AddSignalR(hub => hub.AddFilter<HubOutageFilter>()).AddStackExchangeRedis();
         services.AddOptions<RedisOptions>().Configure<IConfiguration, IOptions<BackplaneOptions>>((redis, configuration, backplane) =>
         {

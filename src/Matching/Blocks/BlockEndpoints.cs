@@ -1,6 +1,6 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Sessions;
-using Dating.Matching.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

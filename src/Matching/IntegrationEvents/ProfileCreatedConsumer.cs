@@ -7,19 +7,14 @@ using MassTransit;
 
 namespace Dating.Matching.IntegrationEvents;
 
-internal sealed class ProfileCreatedConsumer(MatchingDbContext db, CardInvalidations invalidations)
+internal sealed class ProfileCreatedConsumer(MatchingDbContext db, CardInvalidations invalidations, AfterCommit afterCommit)
     : IdempotentConsumer<ProfileCreated, MatchingDbContext>(db)
 {
-    private bool _changed;
-
-    protected override async Task HandleAsync(ConsumeContext<ProfileCreated> context, CancellationToken ct) =>
-        _changed = await CandidateCardWriter.UpsertAsync(Db, ProfileCards.From(context.Message), ct);
-
-    protected override async Task AfterCommitAsync(ConsumeContext<ProfileCreated> context, CancellationToken ct)
+    protected override async Task HandleAsync(ConsumeContext<ProfileCreated> context, CancellationToken ct)
     {
-        if (_changed)
+        if (await CandidateCardWriter.UpsertAsync(Db, ProfileCards.From(context.Message), ct))
         {
-            await invalidations.PublishAsync(context.Message.UserId);
+            afterCommit.Enqueue(Db, () => invalidations.PublishAsync(context.Message.UserId));
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Dating.Matching.IntegrationEvents;
 
 /// <summary>Everything Matching holds of the user goes; each partner's match ends with <see cref="MatchEndReason.AccountDeleted"/>.</summary>
 internal sealed class ProfileDeletedConsumer(
-    MatchingDbContext db, RecommendationQueue queue, CardInvalidations invalidations, TimeProvider time)
+    MatchingDbContext db, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
     : IdempotentConsumer<ProfileDeleted, MatchingDbContext>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct)
@@ -39,8 +39,6 @@ internal sealed class ProfileDeletedConsumer(
         await Db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(ct);
 
         await queue.ForgetUserBestEffortAsync(userId, alsoActivity: true);
+        afterCommit.Enqueue(Db, () => invalidations.PublishAsync(userId));
     }
-
-    protected override Task AfterCommitAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct) =>
-        invalidations.PublishAsync(context.Message.UserId);
 }

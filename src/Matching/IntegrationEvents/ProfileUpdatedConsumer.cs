@@ -8,23 +8,22 @@ using MassTransit;
 
 namespace Dating.Matching.IntegrationEvents;
 
-internal sealed class ProfileUpdatedConsumer(MatchingDbContext db, RecommendationQueue queue, CardInvalidations invalidations)
+internal sealed class ProfileUpdatedConsumer(
+    MatchingDbContext db, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit)
     : IdempotentConsumer<ProfileUpdated, MatchingDbContext>(db)
 {
-    private bool _changed;
-
-    protected override async Task HandleAsync(ConsumeContext<ProfileUpdated> context, CancellationToken ct) =>
-        _changed = await CandidateCardWriter.UpsertAsync(Db, ProfileCards.From(context.Message), ct);
-
-    // After the commit, so that neither a cached card nor a refill can pick the old one up again.
-    protected override async Task AfterCommitAsync(ConsumeContext<ProfileUpdated> context, CancellationToken ct)
+    protected override async Task HandleAsync(ConsumeContext<ProfileUpdated> context, CancellationToken ct)
     {
-        if (_changed)
+        if (await CandidateCardWriter.UpsertAsync(Db, ProfileCards.From(context.Message), ct))
         {
-            await invalidations.PublishAsync(context.Message.UserId);
+            // After the commit, so that neither a cached card nor a refill can pick the old one up again.
+            afterCommit.Enqueue(Db, async () =>
+            {
+                await invalidations.PublishAsync(context.Message.UserId);
 
-            // New preferences or location: the user's queue was computed for the old ones.
-            await queue.ForgetUserBestEffortAsync(context.Message.UserId, alsoActivity: false);
+                // New preferences or location: the user's queue was computed for the old ones.
+                await queue.ForgetUserBestEffortAsync(context.Message.UserId, alsoActivity: false);
+            });
         }
     }
 }

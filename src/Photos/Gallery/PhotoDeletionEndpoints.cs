@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Contracts.Photos;
@@ -69,7 +70,7 @@ internal static class PhotoDeletionEndpoints
         });
         if (!deleted)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("No such photo.");
         }
 
         try

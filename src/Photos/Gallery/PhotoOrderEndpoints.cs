@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Contracts.Photos;
@@ -63,7 +64,5 @@ internal static class PhotoOrderEndpoints
         });
     }
 
-    private static ValidationProblem InvalidOrder(string message) => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["photoIds"] = [message] },
-        detail: "One or more fields are invalid.");
+    private static ValidationProblem InvalidOrder(string message) => Problems.Invalid("photoIds", message);
 }

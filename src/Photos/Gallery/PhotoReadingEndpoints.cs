@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Photos.Data;
 using Dating.Photos.Library;
@@ -48,7 +49,7 @@ internal static class PhotoReadingEndpoints
         Guid photoId, ClaimsPrincipal user, PhotosDbContext db, PhotoLinks links, CancellationToken ct)
     {
         var photo = await FindVisibleAsync(db, photoId, user.GetUserId(), ct);
-        return photo is null ? Problems.NotFound() : TypedResults.Ok(links.Public(photo));
+        return photo is null ? Problems.NotFound("No such photo.") : TypedResults.Ok(links.Public(photo));
     }
 
     public static Task<Results<RedirectHttpResult, ProblemHttpResult>> RedirectToImage(
@@ -65,7 +66,7 @@ internal static class PhotoReadingEndpoints
         var photo = await db.Photos.AsNoTracking().SingleOrDefaultAsync(p => p.Id == photoId && p.Status == PhotoStatus.Ready, ct);
         if (photo is null)
         {
-            return Problems.NotFound();
+            return Problems.NotFound("No such photo.");
         }
 
         // The signed URL outlives this redirect; a client may reuse the answer for a while, never past the URL's expiry.

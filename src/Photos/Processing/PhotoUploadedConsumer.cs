@@ -13,20 +13,10 @@ namespace Dating.Photos.Processing;
 /// rolls the transaction back and the message is redelivered; blobs written by the earlier attempt are kept.
 /// Once the photo is ready the original goes: it may carry EXIF and GPS, and nothing of it may survive.
 /// </summary>
-internal sealed class PhotoUploadedConsumer(PhotosDbContext db, PhotoBlobStore blobs, ImageProcessor processor, TimeProvider time)
+internal sealed class PhotoUploadedConsumer(
+    PhotosDbContext db, PhotoBlobStore blobs, ImageProcessor processor, AfterCommit afterCommit, TimeProvider time)
     : IdempotentConsumer<PhotoUploaded, PhotosDbContext>(db)
 {
-    private bool _becameReady;
-
-    // Only after commit: a rolled-back attempt is redelivered and needs the original again.
-    protected override async Task AfterCommitAsync(ConsumeContext<PhotoUploaded> context, CancellationToken ct)
-    {
-        if (_becameReady)
-        {
-            await blobs.DeleteOriginalAsync(context.Message.UserId, context.Message.PhotoId, ct);
-        }
-    }
-
     protected override async Task HandleAsync(ConsumeContext<PhotoUploaded> context, CancellationToken ct)
     {
         var (photoId, userId) = (context.Message.PhotoId, context.Message.UserId);
@@ -77,7 +67,9 @@ internal sealed class PhotoUploadedConsumer(PhotosDbContext db, PhotoBlobStore b
                 photo.Width = ready.Width;
                 photo.Height = ready.Height;
                 Db.AddIntegrationEvent(new PhotoReady(photoId, userId, now));
-                _becameReady = true;
+
+                // Only after commit: a rolled-back attempt is redelivered and needs the original again.
+                afterCommit.Enqueue(Db, () => blobs.DeleteOriginalAsync(userId, photoId, ct));
                 break;
             case ProcessingOutcome.Rejected rejected:
                 photo.Status = PhotoStatus.Failed;

@@ -1,4 +1,5 @@
 using Azure;
+using Dating.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -16,11 +17,7 @@ internal sealed class BlobStorageUnavailableFilter(ILogger<BlobStorageUnavailabl
         catch (Exception exception) when (IsOutage(exception))
         {
             logger.LogWarning(exception, "The blob store is unavailable; answering 503.");
-            context.HttpContext.Response.Headers.RetryAfter = "5";
-            return TypedResults.Problem(
-                "The photo store is unavailable. Try again shortly.",
-                statusCode: StatusCodes.Status503ServiceUnavailable,
-                title: "Service unavailable");
+            return Problems.Unavailable(context.HttpContext.Response, "The photo store is unavailable. Try again shortly.");
         }
     }
 

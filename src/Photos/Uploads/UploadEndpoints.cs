@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Photos.Data;
@@ -50,7 +51,7 @@ internal static class UploadEndpoints
         // Checked again under the user's lock when the row is written; this spares streaming a photo that cannot be kept.
         if (await db.Photos.CountAsync(p => p.UserId == userId, ct) >= PhotoLimits.MaxPhotosPerUser)
         {
-            return Problems.TooManyPhotos(PhotoLimits.MaxPhotosPerUser);
+            return TooManyPhotos();
         }
 
         MultipartUpload upload;
@@ -113,7 +114,7 @@ internal static class UploadEndpoints
         if (!saved)
         {
             await DeleteQuietlyAsync(blobs, userId, photoId, logger);
-            return Problems.TooManyPhotos(PhotoLimits.MaxPhotosPerUser);
+            return TooManyPhotos();
         }
 
         return TypedResults.Accepted($"/api/photos/{photoId}", new UploadResponse(photoId, PhotoStatus.Processing));
@@ -142,11 +143,21 @@ internal static class UploadEndpoints
 
     private static ProblemHttpResult ClientFault(Exception fault) => fault switch
     {
-        PhotoTooLargeException => Problems.TooLarge(PhotoLimits.MaxUploadBytes),
-        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problems.TooLarge(PhotoLimits.MaxUploadBytes),
-        BadHttpRequestException bad => TypedResults.Problem(bad.Message, statusCode: bad.StatusCode, title: "Bad request"),
+        PhotoTooLargeException => TooLarge(),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(),
+        BadHttpRequestException bad => Problems.Of(bad.StatusCode, "Bad request", bad.Message),
         _ => Problems.BadRequest("The multipart body is malformed or incomplete."),
     };
+
+    private static ProblemHttpResult TooLarge() => Problems.Of(
+        StatusCodes.Status413PayloadTooLarge,
+        "Photo too large",
+        $"A photo may be at most {PhotoLimits.MaxUploadBytes / (1024 * 1024)} MiB.");
+
+    private static ProblemHttpResult TooManyPhotos() => Problems.Of(
+        StatusCodes.Status409Conflict,
+        "Too many photos",
+        $"A user may have at most {PhotoLimits.MaxPhotosPerUser} photos; delete one first.");
 
     private static async Task DeleteQuietlyAsync(PhotoBlobStore blobs, Guid userId, Guid photoId, ILogger logger)
     {

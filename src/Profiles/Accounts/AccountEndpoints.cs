@@ -1,10 +1,10 @@
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Data;
 using Dating.Profiles.IntegrationEvents;
 using Dating.Profiles.ProfileManagement;
 using Dating.Profiles.Sessions;
-using Dating.Profiles.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -77,8 +77,8 @@ internal static class AccountEndpoints
             new SessionResponse(account.Id, session.Token, session.ExpiresAt));
     }
 
-    private static ProblemHttpResult EmailTaken() => TypedResults.Problem(
-        "An account with this e-mail address already exists.",
-        statusCode: StatusCodes.Status409Conflict,
-        title: "E-mail taken");
+    private static ProblemHttpResult EmailTaken() => Problems.Of(
+        StatusCodes.Status409Conflict,
+        "E-mail taken",
+        "An account with this e-mail address already exists.");
 }

@@ -1,4 +1,4 @@
-using Dating.Profiles.Validation;
+using Dating.BuildingBlocks.Http;
 
 namespace Dating.Profiles.Accounts;
 

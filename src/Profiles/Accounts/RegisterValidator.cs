@@ -1,5 +1,5 @@
+using Dating.BuildingBlocks.Http;
 using Dating.Profiles.ProfileManagement;
-using Dating.Profiles.Validation;
 
 namespace Dating.Profiles.Accounts;
 

@@ -1,10 +1,10 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Blocks;
 using Dating.Profiles.Data;
 using Dating.Profiles.IntegrationEvents;
-using Dating.Profiles.Validation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -126,8 +126,5 @@ internal static class ProfileEndpoints
         return snapshot is null ? ProfileNotFound() : TypedResults.Ok(PublicProfileResponse.From(snapshot, time.Today()));
     }
 
-    private static ProblemHttpResult ProfileNotFound() => TypedResults.Problem(
-        "No such profile.",
-        statusCode: StatusCodes.Status404NotFound,
-        title: "Not found");
+    private static ProblemHttpResult ProfileNotFound() => Problems.NotFound("No such profile.");
 }

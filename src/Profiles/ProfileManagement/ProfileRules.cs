@@ -1,5 +1,5 @@
+using Dating.BuildingBlocks.Http;
 using Dating.Contracts;
-using Dating.Profiles.Validation;
 
 namespace Dating.Profiles.ProfileManagement;
 

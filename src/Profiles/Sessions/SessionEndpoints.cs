@@ -1,8 +1,8 @@
 using System.Security.Claims;
+using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Accounts;
 using Dating.Profiles.Data;
-using Dating.Profiles.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -63,11 +63,7 @@ internal static class SessionEndpoints
         var email = EmailAddress.Normalize(request.Email!);
         if (await rateLimiter.TryAcquireAsync(email, ClientAddress.Of(http)) is { } wait)
         {
-            http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString("0");
-            return TypedResults.Problem(
-                "Too many sign-in attempts. Try again later.",
-                statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many requests");
+            return Problems.TooManyRequests(http.Response, wait, "Too many sign-in attempts. Try again later.");
         }
 
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Email == email, ct);
@@ -75,10 +71,7 @@ internal static class SessionEndpoints
         if (account is null || verification == PasswordVerificationResult.Failed)
         {
             // One answer for an unknown e-mail and a wrong password.
-            return TypedResults.Problem(
-                "The e-mail address or the password is wrong.",
-                statusCode: StatusCodes.Status401Unauthorized,
-                title: "Invalid credentials");
+            return Problems.Of(StatusCodes.Status401Unauthorized, "Invalid credentials", "The e-mail address or the password is wrong.");
         }
 
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)

@@ -5,7 +5,7 @@ using MassTransit;
 namespace Dating.Messaging.Tests.Orders;
 
 /// <summary>The consumer under test: each handling adds a Delivery row.</summary>
-public sealed class OrderPlacedConsumer(OrdersDbContext db, DeliveryProbe probe)
+public sealed class OrderPlacedConsumer(OrdersDbContext db, DeliveryProbe probe, AfterCommit afterCommit)
     : IdempotentConsumer<OrderPlaced, OrdersDbContext>(db)
 {
     /// <summary>An order of this item makes every handling fail after its changes were made, so they roll back.</summary>
@@ -22,14 +22,13 @@ public sealed class OrderPlacedConsumer(OrdersDbContext db, DeliveryProbe probe)
             MessageId = context.MessageId!.Value,
         });
         probe.HandlingAttempts.AddOrUpdate(context.Message.OrderId, 1, (_, n) => n + 1);
+        afterCommit.Enqueue(Db, () =>
+        {
+            probe.AfterCommits.AddOrUpdate(context.Message.OrderId, 1, (_, n) => n + 1);
+            return Task.CompletedTask;
+        });
         return context.Message.Item == Unhandleable
             ? throw new InvalidOperationException("This order can never be handled.")
             : Task.CompletedTask;
-    }
-
-    protected override Task AfterCommitAsync(ConsumeContext<OrderPlaced> context, CancellationToken ct)
-    {
-        probe.AfterCommits.AddOrUpdate(context.Message.OrderId, 1, (_, n) => n + 1);
-        return Task.CompletedTask;
     }
 }

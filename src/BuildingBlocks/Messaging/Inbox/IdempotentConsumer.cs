@@ -8,6 +8,8 @@ namespace Dating.BuildingBlocks.Messaging;
 /// A consumer whose effects happen at most once per message: the inbox row (message id, consumer) is
 /// written in the same transaction as <see cref="HandleAsync"/>'s changes, so a redelivery (broker retry,
 /// outbox re-publish after a crash) finds it and does nothing. A failure rolls both back and MassTransit retries.
+/// Effects outside the database (push to clients, delete a blob, clear a cache) go through <see cref="AfterCommit"/>:
+/// they run once the handling commits, never for a rolled-back attempt or a skipped redelivery.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : IConsumer<TMessage>
     where TMessage : class
@@ -25,10 +27,8 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
             ?? throw new InvalidOperationException($"A {typeof(TMessage).Name} arrived without a MessageId: the inbox cannot recognise its redelivery.");
         var ct = context.CancellationToken;
 
-        var committed = false;
         await Db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            committed = false;
             Db.ChangeTracker.Clear();
             await using var transaction = await Db.Database.BeginTransactionAsync(ct);
             if (!await TryClaimAsync(messageId, ct))
@@ -39,24 +39,11 @@ public abstract class IdempotentConsumer<TMessage, TDbContext>(TDbContext db) : 
             await HandleAsync(context, ct);
             await Db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            committed = true;
         });
-
-        if (committed)
-        {
-            await AfterCommitAsync(context, ct);
-        }
     }
 
     /// <summary>The message's effects: change <see cref="Db"/>; the base class saves and commits.</summary>
     protected abstract Task HandleAsync(ConsumeContext<TMessage> context, CancellationToken ct);
-
-    /// <summary>
-    /// Effects outside the database (delete a blob, clear a cache) that must not happen unless HandleAsync's
-    /// changes committed. Runs once per handled message, never for a skipped redelivery; best effort:
-    /// if it throws, the message is retried but the inbox then skips it.
-    /// </summary>
-    protected virtual Task AfterCommitAsync(ConsumeContext<TMessage> context, CancellationToken ct) => Task.CompletedTask;
 
     // Inserting the inbox row first also serialises concurrent deliveries of one message: the second
     // insert waits on the first transaction's key, then fails as a duplicate once it commits.

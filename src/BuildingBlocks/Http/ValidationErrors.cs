@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Dating.Profiles.Validation;
+namespace Dating.BuildingBlocks.Http;
 
-/// <summary>Field errors keyed by their JSON path (<c>location.latitude</c>), as <c>errors</c> in a validation problem.</summary>
-internal sealed class ValidationErrors
+/// <summary>Field errors collected over a whole request, keyed by their JSON path, answered as one validation problem.</summary>
+public sealed class ValidationErrors
 {
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
@@ -22,7 +21,5 @@ internal sealed class ValidationErrors
 
     public bool Contains(string field) => _errors.ContainsKey(field);
 
-    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
-        _errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()),
-        detail: "One or more fields are invalid.");
+    public ValidationProblem ToProblem() => Problems.Invalid(_errors.ToDictionary(pair => pair.Key, pair => pair.Value.ToArray()));
 }
