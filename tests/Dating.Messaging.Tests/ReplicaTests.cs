@@ -33,7 +33,7 @@ public sealed class ReplicaTests(BackingServicesFixture fixture)
             otherService.Probe.RawDeliveriesOf(order).ShouldBe(1, "another service has its own queue");
         }
 
-        (await replica1.OutboxAsync()).Count(m => m.DispatchedAt is not null).ShouldBe(orders.Count + 1);
+        (await replica1.OutboxAsync()).Where(m => !m.Payload.Contains(control.ToString())).Count(m => m.DispatchedAt is not null).ShouldBe(orders.Count);
 
         int Arrived(Guid order) => Math.Min(otherService.Probe.RawDeliveriesOf(order), replica1.Probe.RawDeliveriesOf(order) + replica2.Probe.RawDeliveriesOf(order));
     }
