@@ -33,7 +33,7 @@ internal sealed class PublicApi(Uri publicUrl) : IDisposable
 
     /// <summary>Likes <paramref name="targetUserId"/> once matching knows them (it learns of new people by events); returns whether it matched.</summary>
     public async Task<bool> LikeAsync(string token, string targetUserId, CancellationToken ct) =>
-        (await Eventually.GetAsync(
+        (await Eventually.GetAsync<bool?>(
             () => TryLikeAsync(token, targetUserId, ct), matched => matched is not null, $"matching to learn of {targetUserId}", TimeSpan.FromSeconds(60)))!.Value;
 
     // Null while matching does not know the target yet.
