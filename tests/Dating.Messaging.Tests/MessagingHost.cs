@@ -106,6 +106,19 @@ internal sealed class MessagingHost(IHost host, string serviceName) : IAsyncDisp
             return order.Id;
         });
 
+    /// <summary>
+    /// Commits a control event and waits until both consumers had it. The dispatcher publishes pending rows in commit
+    /// order and a queue delivers in order, so whatever was published before it (a duplicate too) has arrived by then.
+    /// </summary>
+    public async Task<Guid> ControlEventHandledAsync()
+    {
+        var control = await PlaceOrderAsync();
+        await Eventually.UntilAsync(
+            async () => Probe.RawDeliveriesOf(control) > 0 && await DeliveriesOfAsync(control) > 0,
+            "a later control event to be handled");
+        return control;
+    }
+
     public Task<int> DeliveriesOfAsync(Guid orderId) =>
         WithDbAsync(db => db.Deliveries.CountAsync(d => d.OrderId == orderId, TestContext.Current.CancellationToken));
 

@@ -19,9 +19,9 @@ public sealed class PoisonMessageTests(BackingServicesFixture fixture)
         });
 
         var errorQueue = $"{host.ServiceName}-poison-pill_error";
-        (await Eventually.HoldsAsync(
+        await Eventually.UntilAsync(
             async () => await RabbitMqQueues.MessageCountAsync(fixture.RabbitMqConnectionString, errorQueue) == 1,
-            TimeSpan.FromSeconds(30))).ShouldBeTrue();
+            "the pill to be parked in the error queue");
         host.Probe.PoisonAttempts[pill.Id].ShouldBe(MessagingHost.RetryLimit + 1);
         (await RabbitMqQueues.MessageCountAsync(fixture.RabbitMqConnectionString, $"{host.ServiceName}-poison-pill")).ShouldBe(0u);
     }

@@ -29,7 +29,7 @@ public sealed class TraceContextTests(BackingServicesFixture fixture)
             orderId = await host.PlaceOrderAsync();
         }
 
-        (await Eventually.HoldsAsync(() => host.Probe.ConsumerTraceIds.ContainsKey(orderId), TimeSpan.FromSeconds(30))).ShouldBeTrue();
+        await Eventually.UntilAsync(() => host.Probe.ConsumerTraceIds.ContainsKey(orderId), "the event to be handled");
         host.Probe.ConsumerTraceIds[orderId].ShouldBe(requestTrace);
     }
 }

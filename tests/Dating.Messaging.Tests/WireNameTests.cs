@@ -11,7 +11,7 @@ public sealed class WireNameTests(BackingServicesFixture fixture)
 
         var orderId = await host.PlaceOrderAsync();
 
-        (await Eventually.HoldsAsync(() => host.Probe.MessageTypes.ContainsKey(orderId), TimeSpan.FromSeconds(30))).ShouldBeTrue();
+        await Eventually.UntilAsync(() => host.Probe.MessageTypes.ContainsKey(orderId), "the event to be handled");
         host.Probe.MessageTypes[orderId].ShouldContain("urn:message:dating.test-order-placed.v1");
         (await RabbitMqQueues.ExchangeExistsAsync(fixture.RabbitMqConnectionString, "dating.test-order-placed.v1")).ShouldBeTrue();
     }

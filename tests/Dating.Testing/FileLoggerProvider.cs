@@ -1,24 +1,30 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Dating.Testing;
 
 /// <summary>
 /// Writes the test hosts' warnings and errors where a failed run can be read afterwards:
-/// <c>dating-tests/&lt;name&gt;-hosts.log</c> in the temp folder.
+/// <c>dating-tests/&lt;name&gt;-hosts.log</c> in the temp folder; a test can also wait for a line in <see cref="Lines"/>.
 /// </summary>
 public sealed class FileLoggerProvider(string name) : ILoggerProvider
 {
     private static readonly Lock Gate = new();
 
+    private readonly ConcurrentQueue<string> _lines = new();
+
     public string FilePath { get; } = Path.Combine(Path.GetTempPath(), "dating-tests", $"{name}-hosts.log");
 
-    public ILogger CreateLogger(string categoryName) => new FileLogger(FilePath, categoryName);
+    /// <summary>What this provider's loggers wrote, in order.</summary>
+    public IReadOnlyCollection<string> Lines => _lines;
+
+    public ILogger CreateLogger(string categoryName) => new FileLogger(this, categoryName);
 
     public void Dispose()
     {
     }
 
-    private sealed class FileLogger(string filePath, string category) : ILogger
+    private sealed class FileLogger(FileLoggerProvider provider, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -33,10 +39,11 @@ public sealed class FileLoggerProvider(string name) : ILoggerProvider
             }
 
             var line = $"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}";
+            provider._lines.Enqueue(line);
             lock (Gate)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(filePath)!);
-                File.AppendAllText(filePath, line + Environment.NewLine);
+                Directory.CreateDirectory(Path.GetDirectoryName(provider.FilePath)!);
+                File.AppendAllText(provider.FilePath, line + Environment.NewLine);
             }
         }
     }

@@ -22,7 +22,6 @@ public abstract class ServiceHost<TProgram, THost> : WebApplicationFactory<TProg
     where THost : ServiceHost<TProgram, THost>
 {
     private readonly IDictionary<string, string?> _configuration;
-    private readonly string _name;
 
     /// <param name="configuration">Settings for the host, e.g. its connection strings.</param>
     /// <param name="name">Names the log file: <c>&lt;name&gt;-hosts.log</c>.</param>
@@ -30,12 +29,15 @@ public abstract class ServiceHost<TProgram, THost> : WebApplicationFactory<TProg
     protected ServiceHost(IDictionary<string, string?> configuration, string name, bool onKestrel = true)
     {
         _configuration = configuration;
-        _name = name;
+        Log = new FileLoggerProvider(name);
         if (onKestrel)
         {
             UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         }
     }
+
+    /// <summary>The host's warnings and errors.</summary>
+    public FileLoggerProvider Log { get; }
 
     /// <summary>Where the host listens on Kestrel, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
@@ -54,7 +56,7 @@ public abstract class ServiceHost<TProgram, THost> : WebApplicationFactory<TProg
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureLogging(logging => logging.AddProvider(new FileLoggerProvider(_name)));
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         builder.ConfigureTestServices(ConfigureTestServices);
     }
 

@@ -42,12 +42,13 @@ public sealed class ConversationAccessTests(ChatService chat) : IClassFixture<Ch
         refused.Message.ShouldContain("No such conversation");
         (await mallory.GetConversationsAsync()).ShouldBeEmpty();
 
-        // Bob hears the next message; by then Mallory would have heard both.
+        // Bob hears the next message, then Mallory hears of a match of her own; by then she would have heard both.
         var second = await alice.SendOkAsync(matchId, "still for Bob only");
         await bobHub.WaitForAsync<MessageResponse>(m => m.MessageId == second.MessageId);
-        await Task.Delay(300, TestContext.Current.CancellationToken);
+        var ownMatch = await chat.MatchAsync(await chat.SignInAsync(Guid.NewGuid()), mallory);
+        await malloryHub.WaitForAsync<MatchedNotice>(n => n.MatchId == ownMatch);
         malloryHub.All<MessageResponse>().ShouldBeEmpty();
-        malloryHub.All<MatchedNotice>().ShouldBeEmpty();
+        malloryHub.All<MatchedNotice>().ShouldAllBe(n => n.MatchId == ownMatch);
         (await alice.GetMessagesOkAsync(matchId)).Count.ShouldBe(2);
     }
 

@@ -77,23 +77,8 @@ public sealed class GatewayTests(GatewayStack stack) : IClassFixture<GatewayStac
         }
     }
 
-    private static async Task WaitForConversationAsync(ChatClient client, Guid matchId, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var conversations = await client.Http.GetFromJsonAsync<List<ConversationSummary>>("/api/chat/conversations", ct);
-            if (conversations!.Any(c => c.MatchId == matchId))
-            {
-                return;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new ShouldAssertException("The conversation never opened.");
-            }
-
-            await Task.Delay(100, ct);
-        }
-    }
+    private static Task WaitForConversationAsync(ChatClient client, Guid matchId, CancellationToken ct) =>
+        Eventually.UntilAsync(
+            async () => (await client.Http.GetFromJsonAsync<List<ConversationSummary>>("/api/chat/conversations", ct))!.Any(c => c.MatchId == matchId),
+            "the conversation to open");
 }

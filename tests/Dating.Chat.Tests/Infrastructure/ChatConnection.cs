@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dating.Chat.Messages;
 using Dating.Chat.Realtime;
+using Dating.Testing;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -9,7 +10,6 @@ namespace Dating.Chat.Tests.Infrastructure;
 /// <summary>A real SignalR client (WebSockets) on <c>/hubs/chat</c>, recording every event the server pushes.</summary>
 public sealed class ChatConnection : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
     private readonly ConcurrentQueue<object> _received = new();
 
     private ChatConnection(HubConnection hub)
@@ -48,25 +48,8 @@ public sealed class ChatConnection : IAsyncDisposable
     public async Task<T> WaitForAsync<T>(Func<T, bool> match) => (await WaitForAsync(match, 1))[0];
 
     /// <summary>Waits until at least <paramref name="count"/> matching events arrived; returns them all, in arrival order.</summary>
-    public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var found = All<T>().Where(match).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new ShouldAssertException($"Only {found.Count} of {count} {typeof(T).Name} events arrived within {Patience.TotalSeconds} s.");
-            }
-
-            await Task.Delay(25);
-        }
-    }
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count) =>
+        Eventually.GetAsync<IReadOnlyList<T>>(() => [.. All<T>().Where(match)], found => found.Count >= count, $"{count} {typeof(T).Name} event(s)");
 
     public ValueTask DisposeAsync() => Hub.DisposeAsync();
 

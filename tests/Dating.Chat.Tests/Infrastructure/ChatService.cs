@@ -68,19 +68,8 @@ public class ChatService(BackingServicesFixture backing) : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<ChatDbContext>());
     }
 
-    internal async Task WaitUntilAsync(Func<ChatDbContext, Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await QueryAsync(condition))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new ShouldAssertException($"Timed out waiting until {what}.");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    internal Task WaitUntilAsync(Func<ChatDbContext, Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(() => QueryAsync(condition), what);
 
     public async ValueTask DisposeAsync()
     {

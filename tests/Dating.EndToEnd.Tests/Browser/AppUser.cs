@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dating.Testing;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,7 +9,7 @@ namespace Dating.EndToEnd.Tests.Browser;
 /// <summary>Someone using the web client in their own browser context (their own storage, so their own session).</summary>
 internal sealed partial class AppUser(IBrowserContext context, IPage page, string name) : IAsyncDisposable
 {
-    private static readonly TimeSpan Eventually = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     public IPage Page => page;
 
@@ -89,7 +90,7 @@ internal sealed partial class AppUser(IBrowserContext context, IPage page, strin
     public async Task UploadPhotoAsync(byte[] jpeg, int readyAfterwards = 1)
     {
         await page.GetByTestId("photo-input").SetInputFilesAsync(new FilePayload { Name = $"{name}.jpg", MimeType = "image/jpeg", Buffer = jpeg });
-        await Expect(page.Locator("[data-testid=photo][data-status=ready]")).ToHaveCountAsync(readyAfterwards, new() { Timeout = (float)Eventually.TotalMilliseconds });
+        await Expect(page.Locator("[data-testid=photo][data-status=ready]")).ToHaveCountAsync(readyAfterwards, new() { Timeout = (float)Patience.TotalMilliseconds });
         await Expect(page.Locator("[data-testid=photo] img")).ToHaveCountAsync(readyAfterwards);
     }
 
@@ -113,23 +114,16 @@ internal sealed partial class AppUser(IBrowserContext context, IPage page, strin
     public async Task<ILocator> FindOnDeckAsync(string userId)
     {
         var card = page.Locator($"[data-testid=card][data-user-id='{userId}']");
-        var deadline = DateTime.UtcNow + Eventually;
-        while (true)
-        {
-            await page.GotoAsync("/");
-            await page.Locator("[data-testid=card], [data-testid=empty-state]").First.WaitForAsync();
-            if (await card.IsVisibleAsync() && await HasLoadedPhotoAsync(card))
+        await Eventually.UntilAsync(
+            async () =>
             {
-                return card;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"{userId} never reached the top of {name}'s deck with a photo.");
-            }
-
-            await Task.Delay(1000);
-        }
+                await page.GotoAsync("/");
+                await page.Locator("[data-testid=card], [data-testid=empty-state]").First.WaitForAsync();
+                return await card.IsVisibleAsync() && await HasLoadedPhotoAsync(card);
+            },
+            $"{userId} on top of {name}'s deck with a photo",
+            Patience);
+        return card;
     }
 
     private static async Task<bool> HasLoadedPhotoAsync(ILocator card)

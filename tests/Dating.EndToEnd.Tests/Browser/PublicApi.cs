@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Browser;
 
@@ -31,30 +32,26 @@ internal sealed class PublicApi(Uri publicUrl) : IDisposable
     }
 
     /// <summary>Likes <paramref name="targetUserId"/> once matching knows them (it learns of new people by events); returns whether it matched.</summary>
-    public async Task<bool> LikeAsync(string token, string targetUserId, CancellationToken ct)
+    public async Task<bool> LikeAsync(string token, string targetUserId, CancellationToken ct) =>
+        (await Eventually.GetAsync<bool?>(
+            () => TryLikeAsync(token, targetUserId, ct), matched => matched is not null, $"matching to learn of {targetUserId}", TimeSpan.FromSeconds(60)))!.Value;
+
+    // Null while matching does not know the target yet.
+    private async Task<bool?> TryLikeAsync(string token, string targetUserId, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/matching/swipes")
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/matching/swipes")
-            {
-                Content = JsonContent.Create(new { targetUserId, decision = "like" }),
-            };
-            request.Headers.Authorization = new("Bearer", token);
-            using var response = await _http.SendAsync(request, ct);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("matched").GetBoolean();
-            }
-
-            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, await response.Content.ReadAsStringAsync(ct));
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Matching never learned of {targetUserId}.");
-            }
-
-            await Task.Delay(250, ct);
+            Content = JsonContent.Create(new { targetUserId, decision = "like" }),
+        };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.OK)
+        {
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("matched").GetBoolean();
         }
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound, await response.Content.ReadAsStringAsync(ct));
+        return null;
     }
 
     public async Task<JsonElement> GetAsync(string token, string path, CancellationToken ct)

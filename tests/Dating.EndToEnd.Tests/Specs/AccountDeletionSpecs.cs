@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.EndToEnd.Tests.Client;
 using Dating.EndToEnd.Tests.Stacks;
+using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Specs;
 
@@ -16,13 +17,13 @@ public abstract class AccountDeletionSpecs(TopologyStack stack) : ApiSpec(stack)
 
         // Ivy has a ready photo, a match with a conversation, and shows up in Ken's recommendations.
         var photoId = (await ivy.UploadAsync(TestImages.Jpeg(), "ivy.jpg", "image/jpeg")).ShouldBe(HttpStatusCode.Accepted).Guid("photoId");
-        var photos = await Eventually.Get(() => ivy.GetAsync("/api/photos/me"),
+        var photos = await Eventually.GetAsync(() => ivy.GetAsync("/api/photos/me"),
             r => r.Body.Items().Any(p => p.String("status") == "ready"), "Ivy's photo to be ready");
         var signedUrl = photos.Body.Items().Single().String("url")!;
         var matchId = await MatchAsync(ivy, jay);
         (await ivy.PostAsync($"/api/chat/conversations/{matchId}/messages", new { text = "Hi Jay" })).ShouldBe(HttpStatusCode.Created);
         await CardOfAsync(ken, ivy);
-        await Eventually.Get(() => jay.GetAsync("/api/matching/matches"),
+        await Eventually.GetAsync(() => jay.GetAsync("/api/matching/matches"),
             r => r.Body.Items().Any(m => m.Guid("userId") == ivy.UserId && m.Optional("photoUrl") is not null), "Ivy's photo on her match");
         var jayHub = await ConnectAsync(jay);
         using var anyone = new HttpClient();
@@ -37,14 +38,14 @@ public abstract class AccountDeletionSpecs(TopologyStack stack) : ApiSpec(stack)
 
         // Within seconds: from every other module, as events reach it.
         (await jayHub.NextAsync("unmatched")).Guid("matchId").ShouldBe(matchId);
-        await Eventually.Get(() => jay.GetAsync("/api/matching/matches"), r => r.Status == HttpStatusCode.OK && r.Body.Items().Count == 0, "the match to go");
-        await Eventually.Get(() => jay.GetAsync("/api/chat/conversations"), r => r.Status == HttpStatusCode.OK && r.Body.Items().Count == 0, "the conversation to go");
+        await Eventually.GetAsync(() => jay.GetAsync("/api/matching/matches"), r => r.Status == HttpStatusCode.OK && r.Body.Items().Count == 0, "the match to go");
+        await Eventually.GetAsync(() => jay.GetAsync("/api/chat/conversations"), r => r.Status == HttpStatusCode.OK && r.Body.Items().Count == 0, "the conversation to go");
         (await jay.GetAsync($"/api/chat/conversations/{matchId}/messages")).ShouldBeProblem(HttpStatusCode.NotFound);
         await LeavesRecommendationsAsync(ken, ivy);
-        await Eventually.Get(() => jay.GetAsync($"/api/photos/{photoId}"), r => r.Status == HttpStatusCode.NotFound, "Ivy's photo to go");
+        await Eventually.GetAsync(() => jay.GetAsync($"/api/photos/{photoId}"), r => r.Status == HttpStatusCode.NotFound, "Ivy's photo to go");
         (await jay.GetAsync($"/api/photos/{photoId}")).ShouldBeProblem(HttpStatusCode.NotFound);
         (await jay.GetAsync($"/api/photos/{photoId}/image")).ShouldBeProblem(HttpStatusCode.NotFound);
-        await Eventually.Get(() => StatusOfAsync(anyone, signedUrl), status => status == HttpStatusCode.NotFound, "the photo's blob to go");
+        await Eventually.GetAsync(() => StatusOfAsync(anyone, signedUrl), status => status == HttpStatusCode.NotFound, "the photo's blob to go");
         (await ken.PostAsync("/api/matching/swipes", new { targetUserId = ivy.UserId, decision = "like" })).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 

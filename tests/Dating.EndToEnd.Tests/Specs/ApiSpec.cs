@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.EndToEnd.Tests.Client;
 using Dating.EndToEnd.Tests.Stacks;
+using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Specs;
 
@@ -41,7 +42,7 @@ public abstract class ApiSpec(TopologyStack stack) : IAsyncDisposable
     /// <summary>Waits until <paramref name="viewer"/>'s recommendations include <paramref name="candidate"/> (profiles reach matching by events); returns the card.</summary>
     protected static async Task<System.Text.Json.JsonElement> CardOfAsync(ApiClient viewer, ApiClient candidate)
     {
-        var recommendations = await Eventually.Get(
+        var recommendations = await Eventually.GetAsync(
             () => viewer.GetAsync("/api/matching/recommendations"),
             r => r.Status == HttpStatusCode.OK && r.Body.Ids("userId").Contains(candidate.UserId),
             $"{candidate.Name} in {viewer.Name}'s recommendations");
@@ -49,7 +50,7 @@ public abstract class ApiSpec(TopologyStack stack) : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="viewer"/>'s recommendations no longer include <paramref name="candidate"/>.</summary>
-    protected static Task LeavesRecommendationsAsync(ApiClient viewer, ApiClient candidate) => Eventually.Get(
+    protected static Task LeavesRecommendationsAsync(ApiClient viewer, ApiClient candidate) => Eventually.GetAsync(
         () => viewer.GetAsync("/api/matching/recommendations"),
         r => r.Status == HttpStatusCode.OK && !r.Body.Ids("userId").Contains(candidate.UserId),
         $"{candidate.Name} to leave {viewer.Name}'s recommendations");
@@ -57,17 +58,17 @@ public abstract class ApiSpec(TopologyStack stack) : IAsyncDisposable
     /// <summary>A likes B (once matching knows B), B likes A back: returns their match, once its conversation is open.</summary>
     protected static async Task<Guid> MatchAsync(ApiClient a, ApiClient b)
     {
-        var first = await Eventually.Get(
+        var first = await Eventually.GetAsync(
             () => a.PostAsync("/api/matching/swipes", new { targetUserId = b.UserId, decision = "like" }),
             r => r.Status != HttpStatusCode.NotFound, $"matching to know {b.Name}");
         first.ShouldBe(HttpStatusCode.OK).GetProperty("matched").GetBoolean().ShouldBeFalse();
-        var second = await Eventually.Get(
+        var second = await Eventually.GetAsync(
             () => b.PostAsync("/api/matching/swipes", new { targetUserId = a.UserId, decision = "like" }),
             r => r.Status != HttpStatusCode.NotFound, $"matching to know {a.Name}");
         var match = second.ShouldBe(HttpStatusCode.OK);
         match.GetProperty("matched").GetBoolean().ShouldBeTrue();
         var matchId = match.Guid("matchId");
-        await Eventually.Get(() => a.GetAsync($"/api/chat/conversations/{matchId}/messages"), r => r.Status == HttpStatusCode.OK, "the conversation to open");
+        await Eventually.GetAsync(() => a.GetAsync($"/api/chat/conversations/{matchId}/messages"), r => r.Status == HttpStatusCode.OK, "the conversation to open");
         return matchId;
     }
 

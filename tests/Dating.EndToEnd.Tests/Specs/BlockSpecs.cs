@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.EndToEnd.Tests.Client;
 using Dating.EndToEnd.Tests.Stacks;
+using Dating.Testing;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dating.EndToEnd.Tests.Specs;
@@ -24,9 +25,9 @@ public abstract class BlockSpecs(TopologyStack stack) : ApiSpec(stack)
         (await eliHub.NextAsync("unmatched")).Guid("matchId").ShouldBe(matchId);
         foreach (var (me, other) in new[] { (dee, eli), (eli, dee) })
         {
-            (await Eventually.Get(() => me.GetAsync($"/api/profiles/{other.UserId}"), r => r.Status == HttpStatusCode.NotFound, $"{other.Name}'s profile to vanish for {me.Name}"))
+            (await Eventually.GetAsync(() => me.GetAsync($"/api/profiles/{other.UserId}"), r => r.Status == HttpStatusCode.NotFound, $"{other.Name}'s profile to vanish for {me.Name}"))
                 .ShouldBeProblem(HttpStatusCode.NotFound);
-            await Eventually.Get(() => me.GetAsync("/api/matching/matches"), r => r.Body.Items().Count == 0, $"the match to leave {me.Name}'s matches");
+            await Eventually.GetAsync(() => me.GetAsync("/api/matching/matches"), r => r.Body.Items().Count == 0, $"the match to leave {me.Name}'s matches");
             (await me.GetAsync("/api/chat/conversations")).ShouldBe(HttpStatusCode.OK).Ids("matchId").ShouldNotContain(matchId);
             var refused = await me.PostAsync($"/api/chat/conversations/{matchId}/messages", new { text = "Hello?" });
             refused.ShouldBeProblem(refused.Status == HttpStatusCode.Conflict ? HttpStatusCode.Conflict : HttpStatusCode.NotFound);
@@ -52,7 +53,7 @@ public abstract class BlockSpecs(TopologyStack stack) : ApiSpec(stack)
         await LeavesRecommendationsAsync(fay, gil);
         await LeavesRecommendationsAsync(gil, fay);
         (await fay.GetAsync("/api/matching/recommendations")).ShouldBe(HttpStatusCode.OK).Ids("userId").ShouldBe([ike.UserId]);
-        (await Eventually.Get(() => gil.GetAsync($"/api/profiles/{fay.UserId}"), r => r.Status == HttpStatusCode.NotFound, "Fay's profile to vanish for Gil"))
+        (await Eventually.GetAsync(() => gil.GetAsync($"/api/profiles/{fay.UserId}"), r => r.Status == HttpStatusCode.NotFound, "Fay's profile to vanish for Gil"))
             .ShouldBeProblem(HttpStatusCode.NotFound);
         (await fay.GetAsync($"/api/profiles/{gil.UserId}")).ShouldBeProblem(HttpStatusCode.NotFound);
         (await ike.GetAsync($"/api/profiles/{gil.UserId}")).ShouldBe(HttpStatusCode.OK);

@@ -1,6 +1,7 @@
 using System.Net;
 using Dating.EndToEnd.Tests.Client;
 using Dating.EndToEnd.Tests.Stacks;
+using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Specs;
 
@@ -102,7 +103,7 @@ public abstract class MatchingSpecs(TopologyStack stack) : ApiSpec(stack)
         interests = Array.Empty<string>(),
     };
 
-    private static Task ExactlyAsync(ApiClient viewer, ApiClient[] expected) => Eventually.Get(
+    private static Task ExactlyAsync(ApiClient viewer, ApiClient[] expected) => Eventually.GetAsync(
         () => viewer.GetAsync("/api/matching/recommendations"),
         r => r.Status == HttpStatusCode.OK && r.Body.Ids("userId").Order().SequenceEqual(expected.Select(e => e.UserId).Order()),
         $"{viewer.Name}'s recommendations to be exactly {string.Join(", ", expected.Select(e => e.Name))}");

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Dating.EndToEnd.Tests.Client;
 using Dating.EndToEnd.Tests.Stacks;
+using Dating.Testing;
 
 namespace Dating.EndToEnd.Tests.Specs;
 
@@ -21,7 +22,7 @@ public abstract class PhotoSpecs(TopologyStack stack) : ApiSpec(stack)
         png.String("status").ShouldBe("processing");
         Guid[] uploaded = [jpeg.Guid("photoId"), png.Guid("photoId")];
 
-        var mine = await Eventually.Get(() => ida.GetAsync("/api/photos/me"),
+        var mine = await Eventually.GetAsync(() => ida.GetAsync("/api/photos/me"),
             r => r.Body.Items().Count == 2 && r.Body.Items().All(p => p.String("status") == "ready"), "both photos to be ready");
         mine.Body.Ids("photoId").ShouldBe(uploaded);
         mine.Body.Items().Select(p => p.GetProperty("position").GetInt32()).ShouldBe([0, 1]);
@@ -40,7 +41,7 @@ public abstract class PhotoSpecs(TopologyStack stack) : ApiSpec(stack)
         await ShouldServeAnImageAsync(seen.String("thumbnailUrl")!);
 
         // The public profile lists them in order, and the first is on her recommendation card; a new order moves both.
-        await Eventually.Get(() => jon.GetAsync($"/api/profiles/{ida.UserId}"),
+        await Eventually.GetAsync(() => jon.GetAsync($"/api/profiles/{ida.UserId}"),
             r => r.Status == HttpStatusCode.OK && r.Body.GetProperty("photos").Ids("photoId").SequenceEqual(uploaded), "the photos on Ida's profile");
         var card = await CardWithPhotoAsync(jon, ida, uploaded[0]);
         var thumbnail = await jon.DownloadAsync(card.String("photoUrl")!);
@@ -49,7 +50,7 @@ public abstract class PhotoSpecs(TopologyStack stack) : ApiSpec(stack)
 
         (await ida.PutAsync("/api/photos/me/order", new { photoIds = Enumerable.Reverse(uploaded).ToArray() })).ShouldBe(HttpStatusCode.OK);
         (await ida.GetAsync("/api/photos/me")).ShouldBe(HttpStatusCode.OK).Ids("photoId").ShouldBe(Enumerable.Reverse(uploaded));
-        await Eventually.Get(() => jon.GetAsync($"/api/profiles/{ida.UserId}"),
+        await Eventually.GetAsync(() => jon.GetAsync($"/api/profiles/{ida.UserId}"),
             r => r.Body.GetProperty("photos").Ids("photoId").SequenceEqual(Enumerable.Reverse(uploaded)), "the new order on Ida's profile");
         await CardWithPhotoAsync(jon, ida, uploaded[1]);
         (await ida.PutAsync("/api/photos/me/order", new { photoIds = new[] { uploaded[0] } }))
@@ -60,7 +61,7 @@ public abstract class PhotoSpecs(TopologyStack stack) : ApiSpec(stack)
         (await ida.DeleteAsync($"/api/photos/{uploaded[0]}")).ShouldBe(HttpStatusCode.NoContent);
         (await ida.GetAsync("/api/photos/me")).ShouldBe(HttpStatusCode.OK).Ids("photoId").ShouldBe([uploaded[1]]);
         (await jon.GetAsync($"/api/photos/{uploaded[0]}")).ShouldBeProblem(HttpStatusCode.NotFound);
-        await Eventually.Get(() => jon.GetAsync($"/api/profiles/{ida.UserId}"),
+        await Eventually.GetAsync(() => jon.GetAsync($"/api/profiles/{ida.UserId}"),
             r => r.Body.GetProperty("photos").Ids("photoId").SequenceEqual([uploaded[1]]), "the deleted photo to leave Ida's profile");
     }
 
@@ -80,7 +81,7 @@ public abstract class PhotoSpecs(TopologyStack stack) : ApiSpec(stack)
 
     private static async Task<JsonElement> CardWithPhotoAsync(ApiClient viewer, ApiClient owner, Guid photoId)
     {
-        var recommendations = await Eventually.Get(() => viewer.GetAsync("/api/matching/recommendations"),
+        var recommendations = await Eventually.GetAsync(() => viewer.GetAsync("/api/matching/recommendations"),
             r => r.Status == HttpStatusCode.OK && r.Body.Items().Any(c => c.Guid("userId") == owner.UserId && c.Optional("photoUrl")?.Contains(photoId.ToString()) == true),
             $"photo {photoId} on {owner.Name}'s card");
         return recommendations.Body.Items().Single(c => c.Guid("userId") == owner.UserId);

@@ -3,6 +3,7 @@ using Dating.Matching.Candidates;
 using Dating.Matching.Queues;
 using Dating.Matching.Tests.Infrastructure;
 using Dating.Matching.Tests.Swipes;
+using Dating.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Matching.Tests.CardCache;
@@ -55,12 +56,8 @@ public sealed class CardCacheReplicaTests(TwoReplicas service) : IClassFixture<T
 
         foreach (var (client, counters) in new[] { (onFirst, first), (onSecond, second) })
         {
-            var deadline = DateTime.UtcNow.AddSeconds(10);
-            while (!(await client.RecommendedIdsAsync()).SequenceEqual([woman.UserId]))
-            {
-                (DateTime.UtcNow < deadline).ShouldBeTrue("a replica kept serving the old card");
-                await Task.Delay(50, TestContext.Current.CancellationToken);
-            }
+            await Eventually.GetAsync(
+                () => client.RecommendedIdsAsync(), ids => ids.SequenceEqual([woman.UserId]), "every replica to serve the new card", TimeSpan.FromSeconds(10));
 
             counters.Misses.ShouldBe(2L);
         }
@@ -75,24 +72,15 @@ public sealed class CardCacheReplicaTests(TwoReplicas service) : IClassFixture<T
         await her.RecommendationsAsync();
 
         using var http = service.Hosts[0].CreateClient();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        string metrics;
-        while (!(metrics = await http.GetStringAsync("/metrics", TestContext.Current.CancellationToken)).Contains("dating_matching_card_cache_hits_total"))
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue($"no card cache counter in /metrics:\n{metrics}");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        var metrics = await Eventually.GetAsync(
+            () => http.GetStringAsync("/metrics", TestContext.Current.CancellationToken),
+            text => text.Contains("dating_matching_card_cache_hits_total"),
+            "the card cache counters in /metrics",
+            TimeSpan.FromSeconds(10));
 
         metrics.ShouldContain("dating_matching_card_cache_misses_total");
     }
 
-    private async Task WaitUntilGoneAsync(StackExchange.Redis.RedisKey key)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (await service.Redis.KeyExistsAsync(key))
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("the queue was not invalidated");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
+    private Task WaitUntilGoneAsync(StackExchange.Redis.RedisKey key) =>
+        Eventually.UntilAsync(async () => !await service.Redis.KeyExistsAsync(key), "the queue to be invalidated");
 }

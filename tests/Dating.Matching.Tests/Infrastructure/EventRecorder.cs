@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Dating.Contracts;
 using Dating.Contracts.Matching;
+using Dating.Testing;
 using MassTransit;
 
 namespace Dating.Matching.Tests.Infrastructure;
@@ -9,7 +10,6 @@ namespace Dating.Matching.Tests.Infrastructure;
 /// <summary>What Matching really published on RabbitMQ, read by a bus of the test's own.</summary>
 public sealed class EventRecorder : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly ConcurrentQueue<object> _received = new();
     private readonly IBusControl _bus;
 
@@ -44,25 +44,8 @@ public sealed class EventRecorder : IAsyncDisposable
     public async Task<T> WaitForAsync<T>(Func<T, bool> match) => (await WaitForAsync(match, 1))[0];
 
     /// <summary>Waits until at least <paramref name="count"/> matching events arrived, and returns them all.</summary>
-    public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var found = All(match);
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new ShouldAssertException($"Only {found.Count} of {count} {typeof(T).Name} events arrived within {Patience.TotalSeconds} s.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count) =>
+        Eventually.GetAsync(() => All(match), found => found.Count >= count, $"{count} {typeof(T).Name} event(s)");
 
     public ValueTask DisposeAsync() => new(_bus.StopAsync());
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
+using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Testing;
 using MassTransit;
@@ -87,18 +88,27 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
         return await query(scope.ServiceProvider.GetRequiredService<MatchingDbContext>());
     }
 
-    internal async Task WaitUntilAsync(Func<MatchingDbContext, Task<bool>> condition, string? what = null)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await QueryAsync(condition))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new ShouldAssertException($"Timed out waiting: {what ?? "condition"}.");
-            }
+    internal Task WaitUntilAsync(Func<MatchingDbContext, Task<bool>> condition, string? what = null) =>
+        Eventually.UntilAsync(() => QueryAsync(condition), what ?? "a condition on the Matching database");
 
-            await Task.Delay(50);
+    /// <summary>
+    /// Raises a control event through each replica's outbox and waits until the recorder has them all: an outbox
+    /// publishes in commit order and the recorder's queue delivers in order, so whatever was raised before has arrived.
+    /// </summary>
+    public async Task EarlierEventsArrivedAsync()
+    {
+        var controls = new HashSet<Guid>();
+        foreach (var host in _hosts)
+        {
+            var control = new UserBlocked(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
+            db.AddIntegrationEvent(control);
+            await db.SaveChangesAsync();
+            controls.Add(control.BlockerId);
         }
+
+        await Events.WaitForAsync<UserBlocked>(e => controls.Contains(e.BlockerId), controls.Count);
     }
 
     public async ValueTask DisposeAsync()

@@ -46,7 +46,7 @@ public sealed class MatchLifecycleTests(MatchingService service) : IClassFixture
 
         // Blocking again is harmless and publishes nothing new.
         await (await him.BlockAsync(her.UserId)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await service.EarlierEventsArrivedAsync();
         service.Events.All<UserBlocked>(e => e.BlockerId == him.UserId).Count.ShouldBe(1);
         service.Events.All<MatchEnded>(e => e.MatchId == matchId).Count.ShouldBe(1);
     }

@@ -62,12 +62,10 @@ public sealed class PeriodicRefreshTests(FrequentBatchMatchingService service) :
         var newcomer = Person.Man(place.North(2));
         await service.AddAsync(newcomer);
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!(await service.Redis.ListRangeAsync(RecommendationQueue.KeyOf(me.UserId))).Contains(newcomer.UserId.ToString()))
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("the batch job did not refresh the queue");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync(
+            async () => (await service.Redis.ListRangeAsync(RecommendationQueue.KeyOf(me.UserId))).Contains(newcomer.UserId.ToString()),
+            "the batch job to refresh the queue",
+            TimeSpan.FromSeconds(20));
 
         (await me.RecommendedIdsAsync()).ShouldBe([first.UserId, newcomer.UserId]);
     }
@@ -88,11 +86,9 @@ public sealed class LowQueueRefillTests(MatchingService service) : IClassFixture
 
         await me.RecommendedIdsAsync(); // one queued candidate is below the low watermark: a refill follows
 
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!(await service.Redis.ListRangeAsync(RecommendationQueue.KeyOf(me.UserId))).Contains(newcomer.UserId.ToString()))
-        {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("the queue was not refilled");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync(
+            async () => (await service.Redis.ListRangeAsync(RecommendationQueue.KeyOf(me.UserId))).Contains(newcomer.UserId.ToString()),
+            "the queue to be refilled",
+            TimeSpan.FromSeconds(20));
     }
 }

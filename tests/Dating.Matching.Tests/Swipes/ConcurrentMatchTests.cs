@@ -48,7 +48,7 @@ public sealed class ConcurrentMatchTests(TwoReplicas service) : IClassFixture<Tw
         }
 
         await service.Events.WaitForAsync<MatchCreated>(e => userIds.Contains(e.UserA), Pairs);
-        await Task.Delay(2000, TestContext.Current.CancellationToken);
+        await service.EarlierEventsArrivedAsync();
         var created = service.Events.All<MatchCreated>(e => userIds.Contains(e.UserA));
         created.Count.ShouldBe(Pairs, "one MatchCreated per pair, no duplicates");
         created.Select(e => e.MatchId).ShouldBe(matches.Select(m => m.Id), ignoreOrder: true);

@@ -57,7 +57,7 @@ public sealed class SwipeTests(MatchingService service) : IClassFixture<Matching
         (await him.SwipeAsync(her.UserId, "pass")).ShouldBe(first, "the first decision is final");
 
         (await her.MatchesAsync()).Count.ShouldBe(1);
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await service.EarlierEventsArrivedAsync();
         service.Events.All<MatchCreated>(e => e.UserA == her.UserId || e.UserB == her.UserId).Count.ShouldBe(1);
     }
 

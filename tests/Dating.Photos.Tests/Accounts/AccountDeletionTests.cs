@@ -1,13 +1,12 @@
 using Dating.Contracts.Profiles;
 using Dating.Photos.Tests.Infrastructure;
 using Dating.Photos.Tests.Processing;
+using Dating.Testing;
 
 namespace Dating.Photos.Tests.Accounts;
 
 public sealed class AccountDeletionTests(PhotosServiceFixture service) : IClassFixture<PhotosServiceFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Deleting_an_account_removes_all_its_blobs_and_rows_and_nobody_elses()
     {
@@ -22,13 +21,7 @@ public sealed class AccountDeletionTests(PhotosServiceFixture service) : IClassF
 
         await service.PublishAsync(new ProfileDeleted(leaving.UserId, DateTimeOffset.UtcNow));
 
-        var deadline = DateTime.UtcNow + Patience;
-        while ((await service.RowsAsync(leaving.UserId)).Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-        }
-
-        (await service.RowsAsync(leaving.UserId)).ShouldBeEmpty();
+        await Eventually.UntilAsync(async () => (await service.RowsAsync(leaving.UserId)).Count == 0, "the leaving user's rows to go");
         (await service.ListBlobsAsync(leaving.UserId)).ShouldBeEmpty();
         (await staying.MineAsync()).Select(p => p.PhotoId).ShouldBe([kept]);
         (await service.SettledBlobsAsync(staying.UserId, 2)).Count.ShouldBe(2);

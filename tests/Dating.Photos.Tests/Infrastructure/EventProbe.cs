@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using Dating.Contracts;
 using Dating.Contracts.Photos;
+using Dating.Testing;
 using MassTransit;
 
 namespace Dating.Photos.Tests.Infrastructure;
@@ -9,7 +10,6 @@ namespace Dating.Photos.Tests.Infrastructure;
 /// <summary>A bus of the test's own on the real RabbitMQ, bound to the Photos events' exchanges.</summary>
 public sealed class EventProbe : IAsyncDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly ConcurrentQueue<object> _received = new();
     private IBusControl? _bus;
 
@@ -38,21 +38,8 @@ public sealed class EventProbe : IAsyncDisposable
     /// <summary>Everything of type <typeparamref name="T"/> received so far that matches.</summary>
     public List<T> All<T>(Func<T, bool> match) => [.. _received.OfType<T>().Where(match)];
 
-    public async Task<T> WaitAsync<T>(Func<T, bool> match)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_received.OfType<T>().FirstOrDefault(match) is { } found)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No matching {typeof(T).Name} arrived within {Patience}.");
-    }
+    public async Task<T> WaitAsync<T>(Func<T, bool> match) =>
+        (await Eventually.GetAsync(() => All(match), found => found.Count > 0, $"a matching {typeof(T).Name}"))[0];
 
     public async ValueTask DisposeAsync()
     {

@@ -54,25 +54,12 @@ public sealed class PhotosClient(Guid userId, HttpClient http) : IDisposable
     }
 
     /// <summary>Polls the caller's list until the photo leaves <c>processing</c>.</summary>
-    public async Task<MyPhoto> WaitProcessedAsync(Guid photoId)
-    {
-        var deadline = DateTime.UtcNow + ProcessingPatience;
-        while (true)
-        {
-            var photo = (await MineAsync()).Single(p => p.PhotoId == photoId);
-            if (photo.Status != "processing")
-            {
-                return photo;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Photo {photoId} was still processing after {ProcessingPatience}.");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    public Task<MyPhoto> WaitProcessedAsync(Guid photoId) =>
+        Eventually.GetAsync(
+            async () => (await MineAsync()).Single(p => p.PhotoId == photoId),
+            photo => photo.Status != "processing",
+            $"photo {photoId} to leave processing",
+            ProcessingPatience);
 
     public async Task<Guid> UploadReadyAsync(byte[] content)
     {

@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
+using Dating.Contracts.Photos;
 using Dating.Photos.Data;
 using Dating.Photos.Library;
 using Dating.Photos.Storage;
@@ -66,6 +68,26 @@ public sealed class PhotosServiceFixture(BackingServicesFixture backing) : IAsyn
         await using var scope = Host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PhotosDbContext>().Photos.AsNoTracking()
             .Where(p => p.UserId == userId).ToListAsync();
+    }
+
+    /// <summary>
+    /// Raises a control event through each host's outbox and waits until the probe has them all: an outbox publishes
+    /// in commit order and the probe's queue delivers in order, so whatever was raised before has arrived by then.
+    /// </summary>
+    public async Task EarlierEventsArrivedAsync(EventProbe probe, params PhotosHost[] hosts)
+    {
+        var controls = new HashSet<Guid>();
+        foreach (var host in hosts)
+        {
+            var control = new PrimaryPhotoChanged(Guid.NewGuid(), null, DateTimeOffset.UtcNow);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PhotosDbContext>();
+            db.AddIntegrationEvent(control);
+            await db.SaveChangesAsync();
+            controls.Add(control.UserId);
+        }
+
+        await Eventually.UntilAsync(() => probe.All<PrimaryPhotoChanged>(e => controls.Contains(e.UserId)).Count == controls.Count, "the control events");
     }
 
     /// <summary>Publishes on the host's own bus, as another service would on the broker.</summary>

@@ -28,7 +28,7 @@ public sealed class ReplicaTests(PhotosServiceFixture service) : IClassFixture<P
         // The primary is decided under the user's lock, so replicas finishing together agree on it: a later photo
         // may be primary for a moment (it was ready first), but the changes form one sequence ending at the first photo.
         await probe.WaitAsync<PrimaryPhotoChanged>(e => e.UserId == client.UserId && e.PhotoId == photoIds[0]);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await service.EarlierEventsArrivedAsync(probe, service.Host, second);
         probe.All<PhotoReady>(e => e.UserId == client.UserId).Count.ShouldBe(6);
         var changes = probe.All<PrimaryPhotoChanged>(e => e.UserId == client.UserId).OrderBy(e => e.OccurredAt).Select(e => e.PhotoId).ToList();
         changes[^1].ShouldBe(photoIds[0]);

@@ -1,4 +1,5 @@
 using Dating.Photos.Tests.Infrastructure;
+using Dating.Testing;
 
 namespace Dating.Photos.Tests.Processing;
 
@@ -8,16 +9,6 @@ internal static class StoredBlobs
     /// The user's blobs once the store has settled: an original is deleted just after its photo's ready
     /// state commits, so a test that saw "ready" may still see it for a moment.
     /// </summary>
-    public static async Task<List<string>> SettledBlobsAsync(this PhotosServiceFixture service, Guid userId, int expected)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        var blobs = await service.ListBlobsAsync(userId);
-        while (blobs.Count != expected && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            blobs = await service.ListBlobsAsync(userId);
-        }
-
-        return blobs;
-    }
+    public static Task<List<string>> SettledBlobsAsync(this PhotosServiceFixture service, Guid userId, int expected) =>
+        Eventually.GetAsync(() => service.ListBlobsAsync(userId), blobs => blobs.Count == expected, $"{expected} blobs of user {userId}", TimeSpan.FromSeconds(10));
 }

@@ -55,6 +55,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
             .GetBlobContainerClient(BlobNames.OriginalsContainer).GetBlobClient(BlobNames.Original(me.UserId, photoId));
         await original.UploadAsync(BinaryData.FromBytes(TestImages.Jpeg()));
 
+        var retriesBefore = ProcessingRetries();
         await service.Backing.StopResourceAsync("azurite");
         try
         {
@@ -72,7 +73,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
             db.AddIntegrationEvent(new PhotoUploaded(photoId, me.UserId, DateTimeOffset.UtcNow));
             await db.SaveChangesAsync();
 
-            await Task.Delay(TimeSpan.FromSeconds(2)); // the consumer fails against the dead store meanwhile
+            await Eventually.UntilAsync(() => ProcessingRetries() > retriesBefore, "the consumer to fail against the dead store");
             (await me.MineAsync()).Single().Status.ShouldBe("processing");
         }
         finally
@@ -83,4 +84,7 @@ public sealed class BlobStoreOutageTests(PhotosServiceFixture service) : IClassF
         (await me.WaitProcessedAsync(photoId)).Status.ShouldBe("ready");
         (await service.SettledBlobsAsync(me.UserId, 2)).Count.ShouldBe(2);
     }
+
+    // MassTransit logs each failed attempt that it will retry.
+    private int ProcessingRetries() => service.Host.Log.Lines.Count(line => line.Contains("R-RETRY") && line.Contains("photo-uploaded"));
 }

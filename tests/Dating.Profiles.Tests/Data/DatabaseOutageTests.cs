@@ -52,7 +52,9 @@ public sealed class DatabaseOutageTests(BackingServicesFixture backing)
         try
         {
             starting = Task.Run(host.Start);
-            await Task.Delay(TimeSpan.FromSeconds(3));
+            await Eventually.UntilAsync(
+                () => host.Log.Lines.Any(line => line.Contains("database is not reachable yet")),
+                "the migrator to fail against the stopped database");
             starting.IsCompleted.ShouldBeFalse("no serving before the schema is migrated");
         }
         finally

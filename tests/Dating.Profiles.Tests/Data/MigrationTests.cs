@@ -55,7 +55,10 @@ public sealed class MigrationTests(BackingServicesFixture backing)
         await using var host = new ProfilesHost(backing.Configuration("profiles", database));
         var starting = Task.Run(host.Start);
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await using var waiters = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            holder);
+        await Eventually.UntilAsync(async () => (long)(await waiters.ExecuteScalarAsync())! > 0, "the replica to wait for the migration lock");
         starting.IsCompleted.ShouldBeFalse("the host must not start while another replica migrates");
 
         await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({MigrationLock.KeyFor("profiles")})", holder))

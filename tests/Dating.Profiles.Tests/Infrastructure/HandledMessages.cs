@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Dating.Testing;
 using MassTransit;
 
 namespace Dating.Profiles.Tests.Infrastructure;
@@ -6,30 +7,17 @@ namespace Dating.Profiles.Tests.Infrastructure;
 /// <summary>Watches a host's bus: how often each message (by id) went through its consumer, so a test knows when an event took effect.</summary>
 public sealed class HandledMessages : IConsumeObserver
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<Guid, int> _handled = new();
     private readonly ConcurrentDictionary<Guid, Exception> _faults = new();
 
     public int TimesHandled(Guid messageId) => _handled.GetValueOrDefault(messageId);
 
-    public async Task WaitUntilHandledAsync(Guid messageId, int times)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (TimesHandled(messageId) < times)
-        {
-            if (_faults.TryGetValue(messageId, out var fault))
-            {
-                throw new ShouldAssertException($"The consumer failed on message {messageId}: {fault}");
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new ShouldAssertException($"Message {messageId} was not handled {times} time(s) within {Patience.TotalSeconds} s.");
-            }
-
-            await Task.Delay(20);
-        }
-    }
+    public Task WaitUntilHandledAsync(Guid messageId, int times) =>
+        Eventually.UntilAsync(
+            () => _faults.TryGetValue(messageId, out var fault)
+                ? throw new ShouldAssertException($"The consumer failed on message {messageId}: {fault}")
+                : TimesHandled(messageId) >= times,
+            $"message {messageId} to be handled {times} time(s)");
 
     public Task PreConsume<T>(ConsumeContext<T> context)
         where T : class => Task.CompletedTask;
