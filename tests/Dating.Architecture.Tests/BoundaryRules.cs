@@ -35,6 +35,17 @@ internal static class BoundaryRules
             .HaveDependencyOnAny([.. TheSolution.Modules.Keys.Where(m => m != module).Select(m => $"Dating.{m}")])
             .GetResult();
 
+    /// <summary>
+    /// The consumers among the types that live outside an <c>IntegrationEvents</c> namespace: a module keeps them there,
+    /// whatever feature they serve. By reflection, since most implement <see cref="IConsumer"/> through a base class.
+    /// </summary>
+    public static IReadOnlyList<string> ConsumersOutsideIntegrationEvents(IEnumerable<Type> types) =>
+        [.. types
+            .Where(type => type is { IsAbstract: false } && type.IsAssignableTo(typeof(IConsumer)))
+            .Where(type => type.Namespace?.EndsWith(".IntegrationEvents", StringComparison.Ordinal) != true)
+            .Select(type => type.FullName!)
+            .Order()];
+
     /// <summary>The solution's assemblies a module may reference: the contracts, the building blocks, the service defaults.</summary>
     public static IReadOnlyList<string> ForbiddenSolutionReferences(IEnumerable<string> referencedAssemblyNames) =>
         [.. referencedAssemblyNames

@@ -1,3 +1,5 @@
+using MassTransit;
+
 namespace Dating.Architecture.Tests;
 
 public sealed class ModuleBoundaryTests
@@ -9,6 +11,17 @@ public sealed class ModuleBoundaryTests
         var result = BoundaryRules.UseNoOtherModule(TheSolution.AllTypesOf(TheSolution.Modules[module]), module);
 
         result.IsSuccessful.ShouldBeTrue(BoundaryRules.Describe(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(TheSolution.ModuleNames), MemberType = typeof(TheSolution))]
+    public void A_module_keeps_its_consumers_in_IntegrationEvents(string module)
+    {
+        var types = TheSolution.Modules[module].GetTypes();
+
+        // Every module consumes events: finding none would mean the rule looks at nothing.
+        types.ShouldContain(type => type.IsAssignableTo(typeof(IConsumer)));
+        BoundaryRules.ConsumersOutsideIntegrationEvents(types).ShouldBeEmpty();
     }
 
     [Theory]

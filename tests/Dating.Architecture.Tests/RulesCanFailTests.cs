@@ -30,6 +30,13 @@ public sealed class RulesCanFailTests
             .ShouldContain("Dating.Photos");
     }
 
+    [Fact]
+    public void The_consumer_rule_catches_a_consumer_outside_IntegrationEvents()
+    {
+        BoundaryRules.ConsumersOutsideIntegrationEvents([typeof(HostConsumer), typeof(MisplacedConsumer), typeof(HostHub)])
+            .ShouldBe([typeof(HostConsumer).FullName!, typeof(MisplacedConsumer).FullName!]);
+    }
+
     [Theory]
     [InlineData(nameof(HostDbContext))]
     [InlineData(nameof(HostConsumer))]

@@ -1,16 +1,5 @@
 namespace Dating.Contracts.Profiles;
 
-/// <summary>The full current state of a profile after a change (consumers replace, never merge).</summary>
+/// <summary>A profile changed: the snapshot is its full current state.</summary>
 [IntegrationEvent("profile-updated", 1)]
-public sealed record ProfileUpdated(
-    Guid UserId,
-    string DisplayName,
-    DateOnly BirthDate,
-    Gender Gender,
-    IReadOnlyList<Gender> InterestedIn,
-    AgeRange AgeRange,
-    int MaxDistanceKm,
-    GeoLocation Location,
-    string? Bio,
-    IReadOnlyList<string> Interests,
-    DateTimeOffset OccurredAt);
+public sealed record ProfileUpdated : ProfileSnapshot;

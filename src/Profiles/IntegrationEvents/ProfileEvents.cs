@@ -7,31 +7,25 @@ namespace Dating.Profiles.IntegrationEvents;
 /// <summary>What other services learn about a profile: its full current state, never the e-mail.</summary>
 internal static class ProfileEvents
 {
-    public static ProfileCreated Created(Profile profile, DateTimeOffset occurredAt) => new(
-        profile.UserId,
-        profile.DisplayName,
-        profile.BirthDate,
-        profile.Gender,
-        [.. profile.InterestedIn],
-        new AgeRange(profile.AgeMin, profile.AgeMax),
-        profile.MaxDistanceKm,
-        new GeoLocation(profile.Latitude, profile.Longitude),
-        profile.Bio,
-        [.. profile.Interests],
-        occurredAt);
+    public static ProfileCreated Created(Profile profile, DateTimeOffset occurredAt) => Snapshot<ProfileCreated>(profile, occurredAt);
 
-    public static ProfileUpdated Updated(Profile profile, DateTimeOffset occurredAt) => new(
-        profile.UserId,
-        profile.DisplayName,
-        profile.BirthDate,
-        profile.Gender,
-        [.. profile.InterestedIn],
-        new AgeRange(profile.AgeMin, profile.AgeMax),
-        profile.MaxDistanceKm,
-        new GeoLocation(profile.Latitude, profile.Longitude),
-        profile.Bio,
-        [.. profile.Interests],
-        occurredAt);
+    public static ProfileUpdated Updated(Profile profile, DateTimeOffset occurredAt) => Snapshot<ProfileUpdated>(profile, occurredAt);
 
     public static ProfileDeleted Deleted(Guid userId, DateTimeOffset occurredAt) => new(userId, occurredAt);
+
+    private static TEvent Snapshot<TEvent>(Profile profile, DateTimeOffset occurredAt)
+        where TEvent : ProfileSnapshot, new() => new()
+    {
+        UserId = profile.UserId,
+        DisplayName = profile.DisplayName,
+        BirthDate = profile.BirthDate,
+        Gender = profile.Gender,
+        InterestedIn = [.. profile.InterestedIn],
+        AgeRange = new AgeRange(profile.AgeMin, profile.AgeMax),
+        MaxDistanceKm = profile.MaxDistanceKm,
+        Location = new GeoLocation(profile.Latitude, profile.Longitude),
+        Bio = profile.Bio,
+        Interests = [.. profile.Interests],
+        OccurredAt = occurredAt,
+    };
 }

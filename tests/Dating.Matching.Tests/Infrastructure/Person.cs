@@ -29,14 +29,28 @@ public sealed record Person
     /// <summary>Born half a year past the birthday, so the age is unambiguous whatever the time zone.</summary>
     public DateOnly BirthDate => DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-Age).AddDays(-180);
 
-    public ProfileCreated Created(DateTimeOffset? at = null) => new(
-        UserId, DisplayName, BirthDate, Gender, InterestedIn, AgeRange, MaxDistanceKm, Location, Bio, Interests, at ?? DateTimeOffset.UtcNow);
+    public ProfileCreated Created(DateTimeOffset? at = null) => Snapshot<ProfileCreated>(at);
 
-    public ProfileUpdated Updated(DateTimeOffset? at = null) => new(
-        UserId, DisplayName, BirthDate, Gender, InterestedIn, AgeRange, MaxDistanceKm, Location, Bio, Interests, at ?? DateTimeOffset.UtcNow);
+    public ProfileUpdated Updated(DateTimeOffset? at = null) => Snapshot<ProfileUpdated>(at);
 
     /// <summary>A man of 30 looking for women of 25 to 35, at the same place: compatible with the defaults.</summary>
     public static Person Man(GeoLocation at) => new() { Gender = Gender.Man, InterestedIn = [Gender.Woman], Location = at };
 
     public static Person Woman(GeoLocation at) => new() { Location = at };
+
+    private TEvent Snapshot<TEvent>(DateTimeOffset? at)
+        where TEvent : ProfileSnapshot, new() => new()
+    {
+        UserId = UserId,
+        DisplayName = DisplayName,
+        BirthDate = BirthDate,
+        Gender = Gender,
+        InterestedIn = InterestedIn,
+        AgeRange = AgeRange,
+        MaxDistanceKm = MaxDistanceKm,
+        Location = Location,
+        Bio = Bio,
+        Interests = Interests,
+        OccurredAt = at ?? DateTimeOffset.UtcNow,
+    };
 }

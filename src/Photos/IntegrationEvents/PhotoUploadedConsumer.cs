@@ -2,11 +2,12 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.Contracts.Photos;
 using Dating.Photos.Data;
 using Dating.Photos.Library;
+using Dating.Photos.Processing;
 using Dating.Photos.Storage;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dating.Photos.Processing;
+namespace Dating.Photos.IntegrationEvents;
 
 /// <summary>
 /// Turns an uploaded original into a ready photo, on whichever replica takes the message. A crash half-way

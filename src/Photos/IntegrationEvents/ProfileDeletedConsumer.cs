@@ -5,7 +5,7 @@ using Dating.Photos.Storage;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dating.Photos.Accounts;
+namespace Dating.Photos.IntegrationEvents;
 
 /// <summary>An account is gone: every blob and row of its user goes too.</summary>
 internal sealed class ProfileDeletedConsumer(PhotosDbContext db, PhotoBlobStore blobs)

@@ -2,7 +2,7 @@ using Dating.Contracts.Photos;
 using Dating.Photos.Storage;
 using MassTransit;
 
-namespace Dating.Photos.Gallery;
+namespace Dating.Photos.IntegrationEvents;
 
 /// <summary>
 /// Deleting a photo removes its blobs at once; this consumer of the module's own <see cref="PhotoDeleted"/>
