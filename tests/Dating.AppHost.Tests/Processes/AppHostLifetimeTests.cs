@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Dating.Testing;
 
 namespace Dating.AppHost.Tests.Processes;
 
@@ -23,9 +24,9 @@ public sealed class AppHostLifetimeTests
             // The bound is 15 s; a CI run measured 6.8 s (README). The test allows more, because a CI machine that
             // runs test assemblies side by side stops every service more slowly; the time is in the fixture log.
             var killed = System.Diagnostics.Stopwatch.StartNew();
-            await EventuallyAsync(() => !ours.Any(AppHostProcess.IsAlive), TimeSpan.FromSeconds(60),
-                () => $"still alive: {AppHostProcess.Describe(ours.Where(AppHostProcess.IsAlive))}");
-            Dating.Testing.TestLog.Write($"kill -9 of the app host: every process of ours gone after {killed.Elapsed.TotalSeconds:0.0} s");
+            await Eventually.GetAsync(() => AppHostProcess.Describe(ours.Where(AppHostProcess.IsAlive)), alive => alive.Length == 0,
+                "every process of ours to be gone after kill -9", TimeSpan.FromSeconds(60));
+            TestLog.Write($"kill -9 of the app host: every process of ours gone after {killed.Elapsed.TotalSeconds:0.0} s");
         }
 
         using var next = AppHostProcess.Start("--isolated", "--topology", "monolith");
@@ -34,8 +35,8 @@ public sealed class AppHostLifetimeTests
 
         next.Signal("INT");
         (await next.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(0, next.Output);
-        await EventuallyAsync(() => !ours.Any(AppHostProcess.IsAlive), TimeSpan.FromSeconds(60),
-            () => $"still alive after Ctrl+C: {AppHostProcess.Describe(ours.Where(AppHostProcess.IsAlive))}");
+        await Eventually.GetAsync(() => AppHostProcess.Describe(ours.Where(AppHostProcess.IsAlive)), alive => alive.Length == 0,
+            "every process of ours to be gone after Ctrl+C", TimeSpan.FromSeconds(60));
     }
 
     [Fact]
@@ -95,20 +96,6 @@ public sealed class AppHostLifetimeTests
         finally
         {
             empty.Delete(recursive: true);
-        }
-    }
-
-    private static async Task EventuallyAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException(describe());
-            }
-
-            await Task.Delay(250, TestContext.Current.CancellationToken);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Dating.Testing;
 
 namespace Dating.AppHost.Tests.Processes;
 
@@ -67,15 +68,11 @@ internal sealed class AppHostProcess : IDisposable
     /// <summary>Waits until the console shows <paramref name="text"/>, or fails with what it shows.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (!Output.Contains(text, StringComparison.Ordinal))
+        await Eventually.GetAsync(() => _process.HasExited, exited => exited || Output.Contains(text, StringComparison.Ordinal),
+            $"the app host to print '{text}'", timeout);
+        if (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (DateTime.UtcNow > deadline || _process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
-            {
-                throw new TimeoutException($"The app host did not print '{text}' (exited: {_process.HasExited}). Its output:\n{Output}");
-            }
-
-            await Task.Delay(250, TestContext.Current.CancellationToken);
+            throw new InvalidOperationException($"The app host exited without printing '{text}'. Its output:\n{Output}");
         }
     }
 

@@ -59,23 +59,8 @@ public sealed class ConsistentHashStack : IAsyncLifetime
     }
 
     /// <summary>Polls until <paramref name="done"/> holds for the users' replicas, or fails with the last mapping.</summary>
-    public async Task<Dictionary<Guid, string>> EventuallyServedByAsync(Func<Dictionary<Guid, string>, bool> done, string what, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        var servedBy = await ServedByAsync(requestsPerUser: 1);
-        while (!done(servedBy))
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {what}; last: {Describe(servedBy)}");
-            }
-
-            await Task.Delay(250, TestContext.Current.CancellationToken);
-            servedBy = await ServedByAsync(requestsPerUser: 1);
-        }
-
-        return servedBy;
-    }
+    public Task<Dictionary<Guid, string>> EventuallyServedByAsync(Func<Dictionary<Guid, string>, bool> done, string what, TimeSpan timeout) =>
+        Eventually.GetAsync(() => ServedByAsync(requestsPerUser: 1), done, what, timeout);
 
     public static string Describe(Dictionary<Guid, string> servedBy) =>
         string.Join(", ", servedBy.Values.CountBy(replica => replica).OrderBy(pair => pair.Key).Select(pair => $"{pair.Key}: {pair.Value}"));
