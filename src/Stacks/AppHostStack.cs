@@ -4,6 +4,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Dating.Stacks;
 
@@ -56,6 +57,8 @@ public sealed class AppHostStack : IAsyncDisposable
             }
         }
 
+        // A start that fails or is cancelled throws to the caller; the generic host's own stack trace of it is noise.
+        builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
         start.Configure?.Invoke(builder);
         var app = await builder.BuildAsync(ct);
         var stack = new AppHostStack(app, logs);
