@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Dating.EndToEnd.Tests.Stacks;
+using Dating.Testing;
 using Microsoft.Playwright;
 using SkiaSharp;
 using static Microsoft.Playwright.Assertions;
@@ -233,6 +234,10 @@ public abstract partial class WebClientSpecs(TopologyStack stack) : IAsyncLifeti
         var (jonId, jonToken) = await api.RegisterAsync(jon, ct);
         (await api.LikeAsync(jonToken, ivyId, ct)).ShouldBeFalse();
         (await api.LikeAsync(ivyToken, jonId, ct)).ShouldBeTrue();
+        // Chat opens the conversation from the match event and then tells both users "matched": wait for that first, or
+        // the browser hears it after logging in and its match moment covers the conversation.
+        await Eventually.UntilAsync(
+            async () => (await api.GetAsync(ivyToken, "/api/chat/conversations", ct)).GetArrayLength() == 1, "chat to open Ivy and Jon's conversation");
 
         var browser = await OpenAsync("Ivy");
         await browser.LogInAsync(ivy.Email, ivy.Password);
