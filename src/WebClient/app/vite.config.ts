@@ -22,5 +22,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
+    // dotnet test runs these beside whole stacks starting on the same two cores: a test is slow there, not wrong.
+    testTimeout: 30_000,
   },
 });
