@@ -22,7 +22,5 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
-    // dotnet test runs these beside whole stacks starting on the same two cores: a test is slow there, not wrong.
-    testTimeout: 30_000,
   },
 });
