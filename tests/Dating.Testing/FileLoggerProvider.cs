@@ -13,7 +13,7 @@ public sealed class FileLoggerProvider(string name) : ILoggerProvider
 
     private readonly ConcurrentQueue<string> _lines = new();
 
-    public string FilePath { get; } = Path.Combine(Path.GetTempPath(), "dating-tests", $"{name}-hosts.log");
+    public string FilePath { get; } = InFolder(Path.Combine(Path.GetTempPath(), "dating-tests"), $"{name}-hosts.log");
 
     /// <summary>What this provider's loggers wrote, in order.</summary>
     public IReadOnlyCollection<string> Lines => _lines;
@@ -22,6 +22,13 @@ public sealed class FileLoggerProvider(string name) : ILoggerProvider
 
     public void Dispose()
     {
+    }
+
+    // Once per provider, not once per line.
+    private static string InFolder(string folder, string file)
+    {
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, file);
     }
 
     private sealed class FileLogger(FileLoggerProvider provider, string category) : ILogger
@@ -42,7 +49,6 @@ public sealed class FileLoggerProvider(string name) : ILoggerProvider
             provider._lines.Enqueue(line);
             lock (Gate)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(provider.FilePath)!);
                 File.AppendAllText(provider.FilePath, line + Environment.NewLine);
             }
         }
