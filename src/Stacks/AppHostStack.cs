@@ -128,10 +128,24 @@ public sealed class AppHostStack : IAsyncDisposable
     }
 
     /// <summary>The dashboard's Start command (also for a spare replica), then waits until the resource is healthy.</summary>
+    /// <remarks>
+    /// The command returns before DCP reports the new run, so the snapshot may still show the last run's terminal
+    /// state (Exited after a kill -9, Finished after a stop). Aspire's default wait gives up on a terminal state, so
+    /// this one waits through it, bounded in time instead.
+    /// </remarks>
     public async Task StartResourceAsync(string resource, CancellationToken ct = default)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StartCommand, ct);
-        await WaitHealthyAsync(resource, ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{resource} was not healthy within 2 minutes of its start (see states.log in {Logs}).");
+        }
     }
 
     public async ValueTask DisposeAsync()
