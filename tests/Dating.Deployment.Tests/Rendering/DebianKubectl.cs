@@ -1,0 +1,49 @@
+using CliWrap;
+using CliWrap.Buffered;
+using Dating.AppHost.Hosting;
+using Dating.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Dating.Deployment.Tests.Rendering;
+
+/// <summary>
+/// Debian's kubectl (with Kustomize built in), used only to render infra/ offline. Installed with apt-get when
+/// missing, the way the app host installs its servers (as root or with passwordless sudo, under the same machine-wide
+/// lock, so apt-get never runs twice at once).
+/// </summary>
+internal static class DebianKubectl
+{
+    public const string ExecutablePath = "/usr/bin/kubectl";
+
+    /// <summary>The rendered YAML of a kustomization folder, as <c>kubectl kustomize</c> prints it.</summary>
+    public static async Task<string> KustomizeAsync(string folder, CancellationToken ct)
+    {
+        var kubectl = await EnsureInstalledAsync(ct);
+        var result = await Cli.Wrap(kubectl).WithArguments(["kustomize", folder])
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct);
+        return result.IsSuccess
+            ? result.StandardOutput
+            : throw new InvalidOperationException($"kubectl kustomize {folder} failed ({result.ExitCode}): {result.StandardError}");
+    }
+
+    private static async Task<string> EnsureInstalledAsync(CancellationToken ct)
+    {
+        if (File.Exists(ExecutablePath))
+        {
+            return ExecutablePath;
+        }
+
+        await using (await MachineInstalls.LockAsync(NullLogger.Instance, ct))
+        {
+            if (!File.Exists(ExecutablePath))
+            {
+                TestLog.Write("deployment tests: apt-get install kubectl");
+                await MachineInstalls.InstallDebianPackagesAsync(["kubectl"], NullLogger.Instance, ct);
+            }
+        }
+
+        return File.Exists(ExecutablePath)
+            ? ExecutablePath
+            : throw new InvalidOperationException($"apt-get finished but {ExecutablePath} is still missing: install Debian's kubectl by hand (sudo apt-get install -y kubectl).");
+    }
+}
