@@ -1,7 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
 using Dating.AppHost.Hosting;
-using Dating.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dating.Deployment.Tests.Rendering;
@@ -18,32 +17,11 @@ internal static class DebianKubectl
     /// <summary>The rendered YAML of a kustomization folder, as <c>kubectl kustomize</c> prints it.</summary>
     public static async Task<string> KustomizeAsync(string folder, CancellationToken ct)
     {
-        var kubectl = await EnsureInstalledAsync(ct);
+        var kubectl = await MachineInstalls.EnsureDebianProgramAsync(ExecutablePath, "kubectl", NullLogger.Instance, ct);
         var result = await Cli.Wrap(kubectl).WithArguments(["kustomize", folder])
             .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct);
         return result.IsSuccess
             ? result.StandardOutput
             : throw new InvalidOperationException($"kubectl kustomize {folder} failed ({result.ExitCode}): {result.StandardError}");
-    }
-
-    private static async Task<string> EnsureInstalledAsync(CancellationToken ct)
-    {
-        if (File.Exists(ExecutablePath))
-        {
-            return ExecutablePath;
-        }
-
-        await using (await MachineInstalls.LockAsync(NullLogger.Instance, ct))
-        {
-            if (!File.Exists(ExecutablePath))
-            {
-                TestLog.Write("deployment tests: apt-get install kubectl");
-                await MachineInstalls.InstallDebianPackagesAsync(["kubectl"], NullLogger.Instance, ct);
-            }
-        }
-
-        return File.Exists(ExecutablePath)
-            ? ExecutablePath
-            : throw new InvalidOperationException($"apt-get finished but {ExecutablePath} is still missing: install Debian's kubectl by hand (sudo apt-get install -y kubectl).");
     }
 }
