@@ -35,20 +35,22 @@ public sealed class BrokenManifestTests
     }
 
     [Theory]
-    [InlineData("readinessProbe:", "readynessProbe:")]
-    [InlineData("failureThreshold: 3", "failureThreshold: three")]
-    [InlineData("kind: PodDisruptionBudget", "kind: PodDisruptionBudgets")]
-    public async Task A_manifest_with_an_unknown_field_a_wrong_type_or_an_unknown_kind_does_not_load(string find, string replacement)
+    [InlineData("readinessProbe:", "readynessProbe:", "readynessProbe")]
+    [InlineData("failureThreshold: 3", "failureThreshold: three", "YamlDotNet.Core.YamlException")]
+    [InlineData("kind: PodDisruptionBudget", "kind: PodDisruptionBudgets", "'policy/v1/PodDisruptionBudgets'")]
+    public async Task A_manifest_with_an_unknown_field_a_wrong_type_or_an_unknown_kind_does_not_load(string find, string replacement, string reported)
     {
         var broken = await BreakAsync(find, replacement);
 
-        Should.Throw<Exception>(() => RenderedManifests.Load(broken));
+        var failure = Should.Throw<Exception>(() => RenderedManifests.Load(broken));
+        failure.ToString().ShouldContain(reported);
     }
 
     [Theory]
-    [InlineData("kind: HorizontalPodAutoscaler", "name: matching", "matching: no HorizontalPodAutoscaler")]
-    [InlineData("kind: PodDisruptionBudget", "name: chat", "chat: no PodDisruptionBudget")]
-    [InlineData("clusterIP: None", "name: photos-pods", "photos: no headless Service")]
+    [InlineData("HorizontalPodAutoscaler", "matching", "matching: no HorizontalPodAutoscaler")]
+    [InlineData("PodDisruptionBudget", "chat", "chat: no PodDisruptionBudget")]
+    [InlineData("Service", "photos-pods", "photos: no headless Service")]
+    [InlineData("Service", "profiles", "profiles: no Service selects")]
     public async Task A_missing_object_is_reported(string kind, string name, string reported)
     {
         var manifests = RenderedManifests.Load(await WithoutDocumentAsync(kind, name));
@@ -86,7 +88,7 @@ public sealed class BrokenManifestTests
     [Fact]
     public async Task A_service_of_the_app_host_without_a_Deployment_is_reported()
     {
-        var manifests = RenderedManifests.Load(await WithoutDocumentAsync("kind: Deployment", "name: chat"));
+        var manifests = RenderedManifests.Load(await WithoutDocumentAsync("Deployment", "chat"));
 
         AppHostAgreement.Differences(await AppHostSystem.Microservices, manifests).ShouldContain("chat runs in the app host but has no Deployment");
     }
@@ -99,12 +101,12 @@ public sealed class BrokenManifestTests
         return broken;
     }
 
-    /// <summary>The rendered in-cluster overlay without the one document that says both <paramref name="kind"/> and <paramref name="name"/>.</summary>
+    /// <summary>The rendered in-cluster overlay without the object of that kind and name.</summary>
     private static async Task<string> WithoutDocumentAsync(string kind, string name)
     {
         var documents = (await RenderedManifests.RenderAsync("in-cluster")).Split("\n---\n");
-        var kept = documents.Where(d => !(d.Contains(kind, StringComparison.Ordinal) && d.Contains($"\n  {name}\n", StringComparison.Ordinal))).ToList();
-        kept.Count.ShouldBe(documents.Length - 1, $"exactly one document with '{kind}' and '{name}'");
+        var kept = documents.Where(d => !(d.Contains($"\nkind: {kind}\n", StringComparison.Ordinal) && d.Contains($"\n  name: {name}\n", StringComparison.Ordinal))).ToList();
+        kept.Count.ShouldBe(documents.Length - 1, $"exactly one {kind} named {name}");
         return string.Join("\n---\n", kept);
     }
 }
