@@ -5,7 +5,7 @@ namespace Dating.AppHost.Hosting;
 /// <summary>
 /// What the project installs on the machine (Debian packages with apt-get, Azurite with npm) is installed under one
 /// machine-wide lock, so two stacks or test runs never run apt-get at once. The app host's install step and the
-/// browser tests' chromium both install through here.
+/// tests' chromium and kubectl all install through here.
 /// </summary>
 public static class MachineInstalls
 {
@@ -46,6 +46,31 @@ public static class MachineInstalls
                 await Task.Delay(500, ct);
             }
         }
+    }
+
+    /// <summary>
+    /// The program at <paramref name="executablePath"/>, installed from Debian's <paramref name="package"/> under the
+    /// install lock when missing (the tests' chromium and kubectl).
+    /// </summary>
+    /// <exception cref="InstallationException">It could not be installed; the message says what to do.</exception>
+    public static async Task<string> EnsureDebianProgramAsync(string executablePath, string package, ILogger log, CancellationToken ct)
+    {
+        if (File.Exists(executablePath))
+        {
+            return executablePath;
+        }
+
+        await using (await LockAsync(log, ct))
+        {
+            if (!File.Exists(executablePath))
+            {
+                await InstallDebianPackagesAsync([package], log, ct);
+            }
+        }
+
+        return File.Exists(executablePath)
+            ? executablePath
+            : throw new InstallationException($"apt-get finished but {executablePath} is still missing: install Debian's {package} by hand (sudo apt-get install -y {package}).");
     }
 
     /// <summary><c>apt-get install</c>, as root or with passwordless sudo; call it holding <see cref="LockAsync"/>.</summary>

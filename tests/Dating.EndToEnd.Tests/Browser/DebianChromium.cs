@@ -1,5 +1,4 @@
 using Dating.AppHost.Hosting;
-using Dating.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Dating.EndToEnd.Tests.Browser;
@@ -20,24 +19,6 @@ internal static class DebianChromium
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
 
-    public static async Task<string> EnsureInstalledAsync(CancellationToken ct)
-    {
-        if (File.Exists(ExecutablePath))
-        {
-            return ExecutablePath;
-        }
-
-        await using (await MachineInstalls.LockAsync(NullLogger.Instance, ct))
-        {
-            if (!File.Exists(ExecutablePath))
-            {
-                TestLog.Write("browser tests: apt-get install chromium");
-                await MachineInstalls.InstallDebianPackagesAsync(["chromium"], NullLogger.Instance, ct);
-            }
-        }
-
-        return File.Exists(ExecutablePath)
-            ? ExecutablePath
-            : throw new InvalidOperationException($"apt-get finished but {ExecutablePath} is still missing: install Debian's chromium by hand (sudo apt-get install -y chromium).");
-    }
+    public static Task<string> EnsureInstalledAsync(CancellationToken ct) =>
+        MachineInstalls.EnsureDebianProgramAsync(ExecutablePath, "chromium", NullLogger.Instance, ct);
 }
