@@ -5,7 +5,7 @@ namespace Dating.AppHost.Hosting;
 /// <summary>
 /// What the project installs on the machine (Debian packages with apt-get, Azurite with npm) is installed under one
 /// machine-wide lock, so two stacks or test runs never run apt-get at once. The app host's install step and the
-/// tests' chromium and kubectl all install through here.
+/// tests' chromium and kubectl all install under its lock.
 /// </summary>
 public static class MachineInstalls
 {
@@ -50,7 +50,7 @@ public static class MachineInstalls
 
     /// <summary>
     /// The program at <paramref name="executablePath"/>, installed from Debian's <paramref name="package"/> under the
-    /// install lock when missing (the tests' chromium and kubectl).
+    /// install lock when missing (the browser tests' chromium).
     /// </summary>
     /// <exception cref="InstallationException">It could not be installed; the message says what to do.</exception>
     public static async Task<string> EnsureDebianProgramAsync(string executablePath, string package, ILogger log, CancellationToken ct)

@@ -31,7 +31,7 @@ public sealed class RenderedManifests
     /// <summary>infra/overlays/<paramref name="overlay"/> rendered by kubectl kustomize (once per test run).</summary>
     public static Task<string> RenderAsync(string overlay) =>
         Rendered.GetOrAdd(overlay, name => new Lazy<Task<string>>(() =>
-            DebianKubectl.KustomizeAsync(Path.Combine(Repository.Root, "infra", "overlays", name), CancellationToken.None))).Value;
+            Kubectl.KustomizeAsync(Path.Combine(Repository.Root, "infra", "overlays", name), CancellationToken.None))).Value;
 
     /// <summary>
     /// The names of the configuration a Deployment's containers get: their <c>env</c>, and every key of the ConfigMaps
