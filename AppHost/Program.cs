@@ -1,11 +1,12 @@
 using Dating.AppHost.Hosting;
 using Dating.AppHost.Options;
 using Dating.AppHost.Services;
+using Dating.BuildingBlocks.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 // The map of the system: backing services, then the services with what they use, then the gateway in front.
-string[] microservices = ["profiles", "photos", "matching", "chat"];
+string[] microservices = [.. ModuleCatalog.All.Select(module => module.Name)];
 if (StackOptions.WantsHelp(args))
 {
     return StackOptions.Command.Parse(args).Invoke();
@@ -40,24 +41,20 @@ var rabbitmq = withRabbitMq
 
 if (!options.BackingOnly && rabbitmq is not null)
 {
-    // Every service as its own process, with its own database, behind the gateway.
-    var profiles = Service<Projects.Dating_Profiles_Host>("profiles", 5110)
-        .WithReference(postgres.AddDatabase("profiles")).WithReference(redis).WithReference(rabbitmq);
-    var photos = Service<Projects.Dating_Photos_Host>("photos", 5120)
-        .WithReference(postgres.AddDatabase("photos")).WithReference(redis).WithReference(rabbitmq).WithReference(blobs, "blobs");
-    var matching = Service<Projects.Dating_Matching_Host>("matching", 5130)
-        .WithReference(postgres.AddDatabase("matching")).WithReference(redis).WithReference(rabbitmq);
-    var chat = Service<Projects.Dating_Chat_Host>("chat", 5140)
-        .WithReference(postgres.AddDatabase("chat")).WithReference(redis).WithReference(rabbitmq);
-
-    Gateway().WithDestinations(profiles).WithDestinations(photos).WithDestinations(matching).WithDestinations(chat);
+    // Every module as its own service, with its own database, behind the gateway.
+    var services = ModuleCatalog.All.Select(module => ModuleService(module, rabbitmq)).ToList();
+    var gateway = Gateway();
+    foreach (var service in services)
+    {
+        gateway.WithDestinations(service);
+    }
 }
 else if (!options.BackingOnly)
 {
     // Every module in one process, one database with a schema per module, events in memory. Alone it is the
     // public API itself; with replicas, each serves every route behind the gateway.
     var alone = options.ReplicasOf("monolith") == 1;
-    var monolith = Service<Projects.Dating_Monolith>("monolith", alone ? 5080 : 5081, spares: alone ? 0 : options.Spares)
+    var monolith = Service(ServiceReplicas.Add<Projects.Dating_Monolith>, "monolith", alone ? 5080 : 5081, spares: alone ? 0 : options.Spares)
         .WithReference(postgres.AddDatabase("monolith")).WithReference(redis).WithReference(blobs, "blobs");
     if (alone)
     {
@@ -97,8 +94,15 @@ builder.Eventing.Subscribe<BeforeStartEvent>((e, _) =>
 builder.Build().Run();
 return Environment.ExitCode;
 
-ServiceReplicas Service<TProject>(string name, int basePort, int? spares = null) where TProject : IProjectMetadata, new() =>
-    ServiceReplicas.Add<TProject>(builder, name, basePort, options.ReplicasOf(name), spares ?? options.Spares, ports);
+ServiceReplicas Service(AddService add, string name, int basePort, int? spares = null) =>
+    add(builder, name, basePort, options.ReplicasOf(name), spares ?? options.Spares, ports);
+
+ServiceReplicas ModuleService(ModuleEntry module, IResourceBuilder<IResourceWithConnectionString> rabbitmq)
+{
+    var service = Service(ModuleServices.Of(module), module.Name, module.DefaultPort)
+        .WithReference(postgres.AddDatabase(module.Database)).WithReference(redis).WithReference(rabbitmq);
+    return module.UsesBlobStorage ? service.WithReference(blobs, "blobs") : service;
+}
 
 IResourceBuilder<ProjectResource> Gateway() =>
     ServiceReplicas.Single<Projects.Dating_Gateway>(builder, "gateway", 5080, ports).WithReference(redis).WaitFor(redis).AsPublicApi();

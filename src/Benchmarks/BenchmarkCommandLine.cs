@@ -8,19 +8,6 @@ namespace Dating.Benchmarks;
 /// <summary>The tool's command line: a verb per benchmark, each with its own options; a mistake is one line and exit code 2.</summary>
 public static class BenchmarkCommandLine
 {
-    public const string Compare = "compare";
-
-    /// <summary>The verbs, with what each measures.</summary>
-    public static IReadOnlyDictionary<string, string> Benchmarks { get; } = new Dictionary<string, string>
-    {
-        ["profiles"] = "login and cached profile reads: gateway versus direct",
-        ["photos"] = "uploads and processing, 1 versus 2 photos replicas",
-        ["matching"] = "recommendations and swipes at 100,000 users, the queue batch",
-        ["chat"] = "message delivery to WebSockets, 1 versus 2 chat replicas",
-        [Compare] = "monolith versus microservices",
-        ["locality"] = "matching's card cache: ConsistentHash versus PowerOfTwoChoices",
-    };
-
     private static readonly Topology[] AllTopologies = Enum.GetValues<Topology>();
 
     /// <summary>Runs the benchmark <paramref name="args"/> name with <paramref name="run"/>, whose token Ctrl+C cancels.</summary>
@@ -65,10 +52,10 @@ public static class BenchmarkCommandLine
 
         var root = new RootCommand("Benchmarks the Dating stack through its public API, each on a stack of its own, and writes a Markdown "
             + "report to results/: dotnet run -c Release --project src/Benchmarks -- <benchmark> [options]");
-        foreach (var (name, description) in Benchmarks)
+        foreach (var (name, benchmark) in BenchmarkVerbs.All)
         {
-            var command = new Command(name, description) { quick };
-            if (name == Compare)
+            var command = new Command(name, benchmark.Description) { quick };
+            if (name == BenchmarkVerbs.Compare)
             {
                 command.Options.Add(topologies);
                 command.Options.Add(profile);

@@ -1,11 +1,8 @@
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
-using Dating.Chat;
-using Dating.Matching;
 using Dating.Monolith.Databases;
 using Dating.Monolith.Docs;
-using Dating.Photos;
-using Dating.Profiles;
+using Dating.Monolith.Modules;
 
 // Every module in one process: the same modules as the microservices, wired by this host alone
 // (one database, the in-memory bus, and what the gateway does at the edge).
@@ -13,10 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.UseOneDatabaseForEveryModule();
-builder.AddProfiles();
-builder.AddPhotos();
-builder.AddMatching();
-builder.AddChat();
+builder.AddEveryModule();
 builder.AddMessageBus(MessageBusTransport.InMemory);
 builder.AddAuthRateLimiting();
 builder.AddModuleApiDocuments();
@@ -30,10 +24,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapApiDocs();
-app.MapProfiles();
-app.MapPhotos();
-app.MapMatching();
-app.MapChat();
+app.MapEveryModule();
 app.MapWebClient();
 
 app.Run();

@@ -1,21 +1,17 @@
 using System.Reflection;
+using Dating.BuildingBlocks.Modules;
 using NetArchTest.Rules;
 
 namespace Dating.Architecture.Tests;
 
-/// <summary>The assemblies whose boundaries the rules hold: the four modules and the hosts that compose them.</summary>
+/// <summary>The assemblies whose boundaries the rules hold: the catalog's modules and the hosts that compose them.</summary>
 internal static class TheSolution
 {
-    public static IReadOnlyDictionary<string, Assembly> Modules { get; } = new Dictionary<string, Assembly>
-    {
-        ["Profiles"] = typeof(Profiles.Extensions).Assembly,
-        ["Photos"] = typeof(Photos.Extensions).Assembly,
-        ["Matching"] = typeof(Matching.Extensions).Assembly,
-        ["Chat"] = typeof(Chat.Extensions).Assembly,
-    };
+    /// <summary>Every module of the catalog by its title (Profiles, …), which is also its namespace's and folder's.</summary>
+    public static IReadOnlyDictionary<string, Assembly> Modules { get; } =
+        ModuleCatalog.All.ToDictionary(module => module.Title, module => Assembly.Load(new AssemblyName(module.Project)));
 
-    public static IReadOnlyList<string> HostAssemblyNames { get; } =
-        ["Dating.Profiles.Host", "Dating.Photos.Host", "Dating.Matching.Host", "Dating.Chat.Host", "Dating.Monolith"];
+    public static IReadOnlyList<string> HostAssemblyNames { get; } = [.. ModuleCatalog.All.Select(module => module.HostProject), "Dating.Monolith"];
 
     public static TheoryData<string> ModuleNames => [.. Modules.Keys];
 

@@ -93,10 +93,10 @@ public sealed class BenchmarkCommandLineTests
         var profiles = await InvokeAsync("profiles", "--help");
 
         new[] { root, compare, profiles }.ShouldAllBe(help => help.ExitCode == 0 && help.Run == null);
-        foreach (var (verb, description) in BenchmarkCommandLine.Benchmarks)
+        foreach (var (verb, benchmark) in BenchmarkVerbs.All)
         {
             root.Output.ShouldContain($"  {verb}  ");
-            root.Output.ShouldContain(description);
+            root.Output.ShouldContain(benchmark.Description);
         }
 
         foreach (var option in new[] { "--quick", "--topologies", "--profile", "--scenarios" })

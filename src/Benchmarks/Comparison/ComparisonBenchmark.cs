@@ -5,6 +5,7 @@ using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Profiling;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
 using HdrHistogram;
 
 namespace Dating.Benchmarks.Comparison;
@@ -54,12 +55,12 @@ public sealed class ComparisonBenchmark(
     /// <summary>Two of what scales: matching and chat in microservices, the whole process in the monolith.</summary>
     public static IReadOnlyDictionary<string, int> ReplicasFor(Topology topology, int count) =>
         count == 1 ? new Dictionary<string, int>()
-        : topology == Topology.Microservices ? new Dictionary<string, int> { ["matching"] = count, ["chat"] = count }
+        : topology == Topology.Microservices ? new Dictionary<string, int> { [ModuleCatalog.Matching.Name] = count, [ModuleCatalog.Chat.Name] = count }
         : new Dictionary<string, int> { ["monolith"] = count };
 
     /// <summary>What the fault kills: every chat process, or every monolith process (the same fault takes the whole monolith down).</summary>
     public static IReadOnlyList<StackProcess> FaultTargets(BenchmarkStack stack, Topology topology) =>
-        topology == Topology.Microservices ? [.. stack.ReplicasOf("chat")] : [.. stack.Replicas];
+        topology == Topology.Microservices ? [.. stack.ReplicasOf(ModuleCatalog.Chat.Name)] : [.. stack.Replicas];
 
     /// <summary>The seeder's summary line (identical in every stack: the same random seed) and its wall time per stack.</summary>
     private static string DescribeSeeds(IReadOnlyList<(double Seconds, string Output)> seeds) =>

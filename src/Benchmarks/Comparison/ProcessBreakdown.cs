@@ -1,4 +1,5 @@
 using Dating.Benchmarks.Load;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Comparison;
 
@@ -9,7 +10,7 @@ namespace Dating.Benchmarks.Comparison;
 public sealed record ProcessBreakdown(string Process, double CpuSeconds, double CpuMsPerOperation, double CoresBusy, double Share, IReadOnlyList<ThreadCpu> Threads)
 {
     /// <summary>Services in a fixed order: the gateway first, then the services, then the monolith.</summary>
-    public static IReadOnlyList<string> Order { get; } = ["gateway", "profiles", "photos", "matching", "chat", "monolith"];
+    public static IReadOnlyList<string> Order { get; } = ["gateway", .. ModuleCatalog.All.Select(module => module.Name), "monolith"];
 
     /// <param name="measurements">Each measurement's resources, successful operations (0 at rest) and seconds.</param>
     public static IReadOnlyList<ProcessBreakdown> Of(IReadOnlyList<(ResourceUsage Resources, long Operations, double Seconds)> measurements)

@@ -4,6 +4,7 @@ using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Locality;
 
@@ -33,7 +34,7 @@ public sealed class LocalityBenchmark(LocalitySettings settings, Action<string> 
             {
                 log($"round {round}: {policy}, {LocalitySettings.MatchingReplicas} matching replicas, card cache capacity {settings.Capacity}");
                 await using var stack = await BenchmarkStack.StartAsync(log, ct,
-                    replicas: new Dictionary<string, int> { ["matching"] = LocalitySettings.MatchingReplicas },
+                    replicas: new Dictionary<string, int> { [ModuleCatalog.Matching.Name] = LocalitySettings.MatchingReplicas },
                     environment: new Dictionary<string, string>
                     {
                         ["Gateway__LoadBalancing__matching"] = policy,
@@ -85,7 +86,7 @@ public sealed class LocalityBenchmark(LocalitySettings settings, Action<string> 
         log(ReportFile.Invariant($"warming up for {settings.Warmup.TotalSeconds:0} s at {settings.RatePerSecond:0.#}/s"));
         await LoadGenerator.OpenAsync(send, settings.RatePerSecond, settings.Warmup, ct);
 
-        var replicas = stack.ReplicasOf("matching").ToList();
+        var replicas = stack.ReplicasOf(ModuleCatalog.Matching.Name).ToList();
         var before = await Task.WhenAll(replicas.Select(r => ReplicaCacheCounters.ReadAsync(http, r.Url, ct)));
         log(ReportFile.Invariant($"measuring for {settings.Duration.TotalSeconds:0} s"));
         var (latency, errors, _) = await LoadGenerator.OpenAsync(send, settings.RatePerSecond, settings.Duration, ct);

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Scenarios;
 
@@ -17,8 +18,8 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
         await using var stack = await BenchmarkStack.StartAsync(log, ct);
 
         var gateway = stack.PublicUrl;
-        var direct = stack.Replica("profiles", 0).Url;
-        int[] pids = [stack.Gateway!.Pid, stack.Replica("profiles", 0).Pid];
+        var direct = stack.Replica(ModuleCatalog.Profiles.Name, 0).Url;
+        int[] pids = [stack.Gateway!.Pid, stack.Replica(ModuleCatalog.Profiles.Name, 0).Pid];
         using var http = GatewayClient.CreateHttpClient();
 
         log($"seeding {settings.Users} users");

@@ -5,6 +5,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Dating.AppHost.Options;
 using Dating.Benchmarks.Scenarios.Matching;
+using Dating.BuildingBlocks.Modules;
 using Dating.Stacks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -109,7 +110,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
     private static void SeedWhenReady(
         IDistributedApplicationTestingBuilder builder, Topology topology, int seededUsers, Action<string> log, Action<(double Seconds, string Output)> seeded)
     {
-        var database = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == (topology == Topology.Monolith ? "monolith" : "matching"));
+        var database = builder.Resources.OfType<IResourceWithConnectionString>().Single(r => r.Name == (topology == Topology.Monolith ? "monolith" : ModuleCatalog.Matching.Database));
         builder.Eventing.Subscribe<ResourceReadyEvent>(database, async (_, token) =>
         {
             var connectionStrings = new Dictionary<string, string>();
@@ -118,7 +119,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
                 connectionStrings[resource.Name] = await resource.ConnectionStringExpression.GetValueAsync(token) ?? "";
             }
 
-            connectionStrings["matching"] = connectionStrings[database.Name];
+            connectionStrings[ModuleCatalog.Matching.Database] = connectionStrings[database.Name];
             log(string.Create(CultureInfo.InvariantCulture, $"seeding {seededUsers:N0} synthetic users into {database.Name}"));
             var seed = await MatchingSeed.RunAsync(connectionStrings, seededUsers, token);
             seeded(seed);

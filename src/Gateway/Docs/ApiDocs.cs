@@ -1,4 +1,4 @@
-using Dating.Gateway.Routing;
+using Dating.BuildingBlocks.Modules;
 using Scalar.AspNetCore;
 
 namespace Dating.Gateway.Docs;
@@ -11,11 +11,9 @@ public static class ApiDocs
         app.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("Dating API");
-            foreach (var service in BackendServices.All)
+            foreach (var module in ModuleCatalog.All)
             {
-                options.AddDocument(service, Title(service), $"/openapi/{service}/v1.json");
+                options.AddDocument(module.Name, module.Title, $"/openapi/{module.Name}/v1.json");
             }
         }).AllowAnonymous();
-
-    private static string Title(string service) => char.ToUpperInvariant(service[0]) + service[1..];
 }

@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Modules;
 using Dating.Gateway.LoadBalancing;
 using Yarp.ReverseProxy.LoadBalancing;
 
@@ -27,11 +28,8 @@ public sealed class GatewayOptions
             ? policy
             : DefaultLoadBalancingPolicyOf(cluster);
 
-    // Where a user on one replica pays: chat (negotiate then the WebSocket, fewer backplane hops) and matching
-    // (per-user queues and candidate caches stay warm). Elsewhere any replica will do.
-    private static string DefaultLoadBalancingPolicyOf(string cluster) => cluster switch
-    {
-        BackendServices.Chat or BackendServices.Matching => ConsistentHashLoadBalancingPolicy.PolicyName,
-        _ => LoadBalancingPolicies.PowerOfTwoChoices,
-    };
+    private static string DefaultLoadBalancingPolicyOf(string cluster) =>
+        ModuleCatalog.Named(cluster)?.KeepsUserOnOneReplica == true
+            ? ConsistentHashLoadBalancingPolicy.PolicyName
+            : LoadBalancingPolicies.PowerOfTwoChoices;
 }

@@ -1,8 +1,9 @@
+using Dating.BuildingBlocks.Modules;
 using Yarp.ReverseProxy.Configuration;
 
 namespace Dating.Gateway.Routing;
 
-// The public route table of shared/API.md: path prefix to service.
+// The public route table of shared/API.md: each module's path prefixes to its service.
 public static class GatewayRoutes
 {
     public const string Anonymous = "anonymous";
@@ -10,40 +11,43 @@ public static class GatewayRoutes
 
     public static IReadOnlyList<RouteConfig> Build(GatewayOptions options) =>
     [
-        Api("auth-register", BackendServices.Profiles, "/api/auth/register") with
+        Api("auth-register", ModuleCatalog.Profiles, "/api/auth/register") with
         {
             Match = new RouteMatch { Path = "/api/auth/register", Methods = ["POST"] },
             AuthorizationPolicy = Anonymous,
         },
-        Api("auth-login", BackendServices.Profiles, "/api/auth/login") with
+        Api("auth-login", ModuleCatalog.Profiles, "/api/auth/login") with
         {
             Match = new RouteMatch { Path = "/api/auth/login", Methods = ["POST"] },
             AuthorizationPolicy = Anonymous,
         },
-        Api("auth", BackendServices.Profiles, "/api/auth/{**rest}"),
-        Api("profiles", BackendServices.Profiles, "/api/profiles/{**rest}"),
-        Api("photos", BackendServices.Photos, "/api/photos/{**rest}") with { MaxRequestBodySize = options.PhotoUploadMaxBodyBytes },
-        Api("matching", BackendServices.Matching, "/api/matching/{**rest}"),
-        Api("chat", BackendServices.Chat, "/api/chat/{**rest}"),
-        Api("chat-hub", BackendServices.Chat, "/hubs/chat/{**rest}"),
-        .. BackendServices.All.Select(OpenApiDocument),
+        .. ModuleCatalog.All.SelectMany(module => module.RoutePrefixes.Select(prefix =>
+            Api(RouteIdOf(prefix), module, $"{prefix}/{{**rest}}") with
+            {
+                MaxRequestBodySize = module == ModuleCatalog.Photos ? options.PhotoUploadMaxBodyBytes : null,
+            })),
+        .. ModuleCatalog.All.Select(OpenApiDocument),
     ];
 
-    private static RouteConfig Api(string routeId, string cluster, string path) => new()
+    private static RouteConfig Api(string routeId, ModuleEntry module, string path) => new()
     {
         RouteId = routeId,
-        ClusterId = cluster,
+        ClusterId = module.Name,
         Match = new RouteMatch { Path = path },
         AuthorizationPolicy = AuthenticatedUser,
     };
 
+    // /api/photos is the route "photos", /hubs/chat the route "chat-hub".
+    private static string RouteIdOf(string prefix) =>
+        prefix.StartsWith("/hubs/", StringComparison.Ordinal) ? $"{prefix["/hubs/".Length..]}-hub" : prefix[(prefix.LastIndexOf('/') + 1)..];
+
     // /openapi/profiles/v1.json is the profiles service's /openapi/v1.json. The original Host goes along
     // so the document names the gateway, not the replica, as its server.
-    private static RouteConfig OpenApiDocument(string service) => new()
+    private static RouteConfig OpenApiDocument(ModuleEntry module) => new()
     {
-        RouteId = $"{service}-openapi",
-        ClusterId = service,
-        Match = new RouteMatch { Path = $"/openapi/{service}/v1.json", Methods = ["GET", "HEAD"] },
+        RouteId = $"{module.Name}-openapi",
+        ClusterId = module.Name,
+        Match = new RouteMatch { Path = $"/openapi/{module.Name}/v1.json", Methods = ["GET", "HEAD"] },
         AuthorizationPolicy = Anonymous,
         Transforms =
         [

@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Modules;
 using Dating.Gateway.Health;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
@@ -11,7 +12,7 @@ public static class ServiceClusters
     private static readonly string[] Schemes = ["http", "https"];
 
     public static IReadOnlyList<ClusterConfig> Build(Func<string, IReadOnlyDictionary<string, DestinationConfig>> destinationsOf, GatewayOptions options) =>
-        BackendServices.All.Select(service => Cluster(service, destinationsOf(service), options)).ToList();
+        ModuleCatalog.All.Select(module => Cluster(module.Name, destinationsOf(module.Name), options)).ToList();
 
     public static IReadOnlyDictionary<string, DestinationConfig> DestinationsOf(IConfiguration configuration, string service) =>
         Schemes

@@ -1,3 +1,5 @@
+using Dating.BuildingBlocks.Modules;
+
 namespace Dating.Monolith.Databases;
 
 /// <summary>
@@ -8,13 +10,10 @@ internal static class OneDatabase
 {
     public const string ConnectionName = "monolith";
 
-    // The connection names the modules read.
-    private static readonly string[] ModuleConnectionNames = ["profiles", "photos", "matching", "chat"];
-
     /// <summary>A module whose own connection string is configured keeps it; the others get the monolith's database.</summary>
     public static IHostApplicationBuilder UseOneDatabaseForEveryModule(this IHostApplicationBuilder builder)
     {
-        var missing = ModuleConnectionNames
+        var missing = ModuleCatalog.All.Select(module => module.Database)
             .Where(name => string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(name)))
             .ToList();
         if (missing.Count == 0)

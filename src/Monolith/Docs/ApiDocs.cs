@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Modules;
 using Scalar.AspNetCore;
 
 namespace Dating.Monolith.Docs;
@@ -8,20 +9,12 @@ namespace Dating.Monolith.Docs;
 /// </summary>
 internal static class ApiDocs
 {
-    private static readonly Dictionary<string, string[]> RoutesByModule = new()
-    {
-        ["profiles"] = ["api/auth", "api/profiles"],
-        ["photos"] = ["api/photos"],
-        ["matching"] = ["api/matching"],
-        ["chat"] = ["api/chat"],
-    };
-
     public static IHostApplicationBuilder AddModuleApiDocuments(this IHostApplicationBuilder builder)
     {
-        foreach (var (module, prefixes) in RoutesByModule)
+        foreach (var module in ModuleCatalog.All)
         {
-            builder.Services.AddOpenApi(module, options => options.ShouldInclude = description =>
-                description.RelativePath is { } path && prefixes.Any(prefix => IsUnder(path, prefix)));
+            builder.Services.AddOpenApi(module.Name, options => options.ShouldInclude = description =>
+                description.RelativePath is { } path && module.RoutePrefixes.Any(prefix => IsUnder(path, prefix.TrimStart('/'))));
         }
 
         return builder;
@@ -33,9 +26,9 @@ internal static class ApiDocs
         app.MapScalarApiReference("/docs", options =>
         {
             options.WithTitle("Dating API");
-            foreach (var module in RoutesByModule.Keys)
+            foreach (var module in ModuleCatalog.All)
             {
-                options.AddDocument(module, char.ToUpperInvariant(module[0]) + module[1..], $"/openapi/{module}/v1.json");
+                options.AddDocument(module.Name, module.Title, $"/openapi/{module.Name}/v1.json");
             }
         }).AllowAnonymous();
         return app;

@@ -4,6 +4,7 @@ using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Scenarios.Chat;
 
@@ -21,7 +22,7 @@ public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
             foreach (var replicas in new[] { 1, 2 })
             {
                 log($"chat: round {round}, {replicas} replica(s)");
-                await using var stack = await BenchmarkStack.StartAsync(log, ct, new Dictionary<string, int> { ["chat"] = replicas });
+                await using var stack = await BenchmarkStack.StartAsync(log, ct, new Dictionary<string, int> { [ModuleCatalog.Chat.Name] = replicas });
                 runs.AddRange(await MeasureAsync(stack, replicas, round, ct));
             }
         }

@@ -6,6 +6,7 @@ using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -32,7 +33,7 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         seedOutput = string.Join(" ", seedOutput.Split('\n').Where(line => line.StartsWith("Seeded", StringComparison.Ordinal)));
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
-        var matchingDb = await stack.ConnectionStringAsync("matching", ct);
+        var matchingDb = await stack.ConnectionStringAsync(ModuleCatalog.Matching.Database, ct);
 
         log($"registering {settings.Users} users in Paris");
         var users = await api.RegisterManyAsync(settings.Users,
@@ -90,7 +91,7 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         var swipeSeconds = Stopwatch.GetElapsedTime(swipeStart).TotalSeconds;
 
         var (batchUsers, batchSeconds, batchNote) = await MeasureBatchAsync(await stack.ConnectionStringAsync("redis", ct), matchingDb,
-            stack.LogFileOf(stack.Replica("matching", 0).Name), ct);
+            stack.LogFileOf(stack.Replica(ModuleCatalog.Matching.Name, 0).Name), ct);
 
         return new MatchingResult(settings.SeededUsers, seedSeconds, seedOutput,
             Latency.Of(cold), coldErrors, Latency.Of(hit.Latency), (hit.Latency.TotalCount - hit.Errors) / hit.Seconds, hit.Errors,

@@ -8,6 +8,7 @@ using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Scenarios.Photos;
 
@@ -30,7 +31,7 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
             foreach (var replicas in new[] { 1, 2 })
             {
                 log($"photos: round {round}, {replicas} replica(s)");
-                await using var stack = await BenchmarkStack.StartAsync(log, ct, new Dictionary<string, int> { ["photos"] = replicas });
+                await using var stack = await BenchmarkStack.StartAsync(log, ct, new Dictionary<string, int> { [ModuleCatalog.Photos.Name] = replicas });
                 runs.Add(await MeasureAsync(stack, replicas, round, jpeg, ct));
             }
         }

@@ -1,0 +1,95 @@
+using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Locality;
+using Dating.Benchmarks.Reports;
+using Dating.Benchmarks.Scenarios;
+using Dating.Benchmarks.Scenarios.Chat;
+using Dating.Benchmarks.Scenarios.Matching;
+using Dating.Benchmarks.Scenarios.Photos;
+
+namespace Dating.Benchmarks;
+
+/// <summary>A benchmark: what it measures, and its run, which returns its Markdown report and the file that holds it.</summary>
+public sealed record BenchmarkVerb(string Description, Func<BenchmarkRun, Action<string>, CancellationToken, Task<(string Markdown, string File)>> RunAsync);
+
+/// <summary>The tool's verbs, each with its run: the command line offers them in this order.</summary>
+public static class BenchmarkVerbs
+{
+    public const string Compare = "compare";
+
+    public static IReadOnlyDictionary<string, BenchmarkVerb> All { get; } = new Dictionary<string, BenchmarkVerb>
+    {
+        ["profiles"] = new("login and cached profile reads: gateway versus direct", Reported(ProfilesAsync)),
+        ["photos"] = new("uploads and processing, 1 versus 2 photos replicas", Reported(PhotosAsync)),
+        ["matching"] = new("recommendations and swipes at 100,000 users, the queue batch", Reported(MatchingAsync)),
+        ["chat"] = new("message delivery to WebSockets, 1 versus 2 chat replicas", Reported(ChatAsync)),
+        [Compare] = new("monolith versus microservices", CompareAsync),
+        ["locality"] = new("matching's card cache: ConsistentHash versus PowerOfTwoChoices", Reported(LocalityAsync)),
+    };
+
+    // A report of one Markdown file under results/, named for the verb.
+    private static Func<BenchmarkRun, Action<string>, CancellationToken, Task<(string Markdown, string File)>> Reported(
+        Func<bool, Action<string>, CancellationToken, Task<string>> render) =>
+        async (run, log, ct) =>
+        {
+            var markdown = await render(run.Quick, log, ct);
+            return (markdown, await ReportFile.WriteAsync(run.Benchmark, markdown, run.Quick));
+        };
+
+    // Its own folder under results/, with the charts beside the report.
+    private static async Task<(string Markdown, string File)> CompareAsync(BenchmarkRun run, Action<string> log, CancellationToken ct)
+    {
+        var output = await ComparisonCommand.RunAsync(run.Quick, run.Topologies, Path.Combine(ReportFile.RepositoryRoot, "results"), log, ct, options: run.Compare);
+        return (output.Markdown, output.ReportFile);
+    }
+
+    private static async Task<string> ProfilesAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+        var results = await new ProfilesBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Profiles through the gateway versus direct", quick,
+            $"{settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per target, alternating; "
+            + $"max = {settings.Clients} closed-loop clients, fixed rate = open model (latency from the intended send time).");
+        return ProfilesReport.Render(results, header);
+    }
+
+    private static async Task<string> PhotosAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? PhotosSettings.Quick : PhotosSettings.Full;
+        var runs = await new PhotosBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Photos: upload throughput and time to ready, 1 versus 2 replicas", quick,
+            $"a fresh stack per run, alternating 1 2 ({settings.Rounds} round(s)); throughput: {settings.Users} users × {settings.PhotosPerUser} uploads "
+            + $"of one 1600×1200 JPEG by {settings.Clients} closed-loop clients; time to ready: {settings.ReadyRate}/s for "
+            + $"{settings.ReadyDuration.TotalSeconds:0} s, each photo polled every {settings.PollInterval.TotalMilliseconds:0} ms (GET /api/photos/{{id}}).");
+        return PhotosReport.Render(runs, header);
+    }
+
+    private static async Task<string> MatchingAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? MatchingSettings.Quick : MatchingSettings.Full;
+        var result = await new MatchingBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Matching: recommendations, swipes and the queue batch", quick,
+            $"{settings.SeededUsers:N0} synthetic users seeded with the host's seed verb; {settings.Users} real users registered in Paris; "
+            + $"{settings.Clients} closed-loop clients.");
+        return MatchingReport.Render(result, header);
+    }
+
+    private static async Task<string> ChatAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? ChatSettings.Quick : ChatSettings.Full;
+        var runs = await new ChatBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Chat: delivery latency and sustained messages, 1 versus 2 replicas", quick,
+            $"a fresh stack per run, alternating 1 2 ({settings.Rounds} round(s)); {settings.Pairs} matched pairs, each user on the hub "
+            + $"through the gateway (WebSockets); messages sent with REST POST at {settings.Rate}/s for {settings.Duration.TotalSeconds:0} s (open model), "
+            + $"then {settings.Clients} closed-loop senders for {settings.Duration.TotalSeconds:0} s; delivery = from the intended send time to the other user's `message` event.");
+        return ChatReport.Render(runs, header);
+    }
+
+    private static async Task<string> LocalityAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? LocalitySettings.Quick : LocalitySettings.Full;
+        var runs = await new LocalityBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Locality: the card cache hit rate of matching replicas, consistent hashing versus PowerOfTwoChoices",
+            quick, LocalityReport.Describe(settings));
+        return LocalityReport.Render(runs, header);
+    }
+}
