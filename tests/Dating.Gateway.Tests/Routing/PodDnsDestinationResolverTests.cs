@@ -94,11 +94,13 @@ public sealed class PodDnsDestinationResolverTests
     public async Task The_change_token_fires_after_the_interval_and_the_next_resolution_has_the_new_pods()
     {
         var pods = new Pods("10.0.0.1");
-        using var resolver = Resolver(pods, refresh: TimeSpan.FromMilliseconds(100));
+        var options = new GatewayOptions { ResolvePodsByDns = true, PodsRefreshInterval = TimeSpan.FromMilliseconds(100) };
+        using var resolver = Resolver(pods, options);
         var first = await resolver.ResolveDestinationsAsync(MatchingPods, TestContext.Current.CancellationToken);
 
         pods.Now("10.0.0.1", "10.0.0.2");
         await Eventually.UntilAsync(() => first.ChangeToken!.HasChanged, "the refresh interval to signal a change");
+        options.PodsRefreshInterval = TimeSpan.FromHours(1);
         var next = await resolver.ResolveDestinationsAsync(MatchingPods, TestContext.Current.CancellationToken);
 
         next.Destinations.Keys.ShouldBe(["matching/http/0@10.0.0.1", "matching/http/0@10.0.0.2"], ignoreOrder: true);
@@ -108,19 +110,15 @@ public sealed class PodDnsDestinationResolverTests
     [Fact]
     public async Task The_change_token_waits_for_the_configured_interval()
     {
-        using var resolver = Resolver(new Pods("10.0.0.1"), refresh: TimeSpan.FromHours(1));
+        using var resolver = Resolver(new Pods("10.0.0.1"), new GatewayOptions { ResolvePodsByDns = true, PodsRefreshInterval = TimeSpan.FromHours(1) });
 
         var resolved = await resolver.ResolveDestinationsAsync(MatchingPods, TestContext.Current.CancellationToken);
 
         resolved.ChangeToken.ShouldNotBeNull().HasChanged.ShouldBeFalse();
     }
 
-    private static PodDnsDestinationResolver Resolver(Pods pods, TimeSpan? refresh = null)
-    {
-        var options = new GatewayOptions { ResolvePodsByDns = true };
-        options.PodsRefreshInterval = refresh ?? options.PodsRefreshInterval;
-        return new PodDnsDestinationResolver(new StaticOptions(options), pods.LookUpAsync, NullLogger<PodDnsDestinationResolver>.Instance);
-    }
+    private static PodDnsDestinationResolver Resolver(Pods pods, GatewayOptions? options = null) =>
+        new(new CurrentOptions(options ?? new GatewayOptions { ResolvePodsByDns = true }), pods.LookUpAsync, NullLogger<PodDnsDestinationResolver>.Instance);
 
     // What DNS answers for a headless Service: the pods now, or a failure.
     private sealed class Pods(params string[] addresses)
@@ -142,7 +140,7 @@ public sealed class PodDnsDestinationResolverTests
         }
     }
 
-    private sealed class StaticOptions(GatewayOptions value) : IOptionsMonitor<GatewayOptions>
+    private sealed class CurrentOptions(GatewayOptions value) : IOptionsMonitor<GatewayOptions>
     {
         public GatewayOptions CurrentValue => value;
 
