@@ -1,12 +1,15 @@
+using System.Net;
 using Dating.Gateway.Errors;
 using Dating.Gateway.Health;
 using Dating.Gateway.LoadBalancing;
 using Dating.Gateway.Resilience;
 using Dating.Gateway.Routing;
 using Dating.Gateway.Security;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.LoadBalancing;
+using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace Dating.Gateway;
 
@@ -21,6 +24,12 @@ public static class GatewayExtensions
         services.AddHealthChecks().AddCheck<DestinationsProbedHealthCheck>("destinations-probed");
         services.AddSingleton<ILoadBalancingPolicy, ConsistentHashLoadBalancingPolicy>();
         services.AddReverseProxy();
+        if (builder.Configuration.GetValue<bool>($"{GatewayOptions.SectionName}:{nameof(GatewayOptions.ResolvePodsByDns)}"))
+        {
+            // Off, nothing is registered and YARP uses the configured destinations as they are.
+            services.TryAddSingleton<HostAddressLookup>(Dns.GetHostAddressesAsync);
+            services.AddSingleton<IDestinationResolver, PodDnsDestinationResolver>();
+        }
 
         // A replica that keeps failing at the transport level is taken out quickly (it is retried after
         // Gateway:ReactivationPeriod); active /health probes catch the rest.

@@ -66,6 +66,17 @@ public sealed class BrokenManifestTests
         ReplicaRules.Violations(manifests).ShouldContain(v => v.Contains("fewer than 2 replicas"));
     }
 
+    [Theory]
+    [InlineData("http://matching-pods:8080", "http://matching:8080", "reaches matching at http://matching:8080, not a headless Service")]
+    [InlineData("  services__chat__http__0: http://chat-pods:8080\n", "", "no address of chat")]
+    [InlineData("- name: Gateway__ResolvePodsByDns\n          value: \"true\"", "- name: Gateway__ResolvePodsByDns\n          value: \"false\"", "Gateway__ResolvePodsByDns is not true")]
+    public async Task A_gateway_that_cannot_see_the_pods_of_a_hashed_service_is_reported(string find, string replacement, string reported)
+    {
+        var manifests = RenderedManifests.Load(await BreakAsync(find, replacement));
+
+        GatewayRules.Violations(manifests).ShouldContain(v => v.Contains(reported));
+    }
+
     [Fact]
     public async Task A_connection_string_missing_from_the_Secret_is_reported()
     {

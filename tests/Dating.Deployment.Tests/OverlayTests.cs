@@ -39,6 +39,15 @@ public sealed class OverlayTests
     }
 
     [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_gateway_reaches_the_services_it_hashes_users_over_through_their_headless_Service(string overlay)
+    {
+        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+
+        GatewayRules.Violations(manifests).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("in-cluster", new[] { "azurite", "postgres", "rabbitmq", "redis" })]
     [InlineData("monolith", new[] { "azurite", "postgres", "redis" })]
     [InlineData("managed", new string[0])]

@@ -23,6 +23,14 @@ public sealed class GatewayOptions
     // Largest body the photo routes accept: a 10 MiB image plus its multipart framing.
     public long PhotoUploadMaxBodyBytes { get; set; } = 11 * 1024 * 1024;
 
+    // Each destination named by DNS becomes one destination per address the name resolves to: in Kubernetes, a
+    // headless Service's records, one per ready pod. Off: destinations are used as configured (IP literals from Aspire).
+    // Read once at startup.
+    public bool ResolvePodsByDns { get; set; }
+
+    // How often those names are looked up again, so that scaling is followed without a restart.
+    public TimeSpan PodsRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     public string LoadBalancingPolicyOf(string cluster) =>
         LoadBalancing.TryGetValue(cluster, out var policy) && !string.IsNullOrWhiteSpace(policy)
             ? policy

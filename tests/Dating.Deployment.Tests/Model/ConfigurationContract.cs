@@ -21,6 +21,8 @@ public static partial class ConfigurationContract
         // Cluster: the collector. The app host sets them only when it runs, to its dashboard.
         "OTEL_EXPORTER_OTLP_ENDPOINT",
         "OTEL_EXPORTER_OTLP_PROTOCOL",
+        // Cluster: the gateway expands each headless Service into its pods; the app host passes every replica's address.
+        "Gateway__ResolvePodsByDns",
     ];
 
     // App host: Aspire's development switches (one turns URL query redaction off, which would put SignalR's access tokens in traces).

@@ -37,32 +37,43 @@ public sealed class RenderedManifests
     /// The names of the configuration a Deployment's containers get: their <c>env</c>, and every key of the ConfigMaps
     /// and Secrets they take whole with <c>envFrom</c> (which must be in the same rendering).
     /// </summary>
-    public IReadOnlySet<string> EnvironmentNamesOf(V1Deployment deployment)
+    public IReadOnlySet<string> EnvironmentNamesOf(V1Deployment deployment) => EnvironmentOf(deployment).Keys.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The same, each with its value: null where it comes from a single key (<c>valueFrom</c>).</summary>
+    public IReadOnlyDictionary<string, string?> EnvironmentOf(V1Deployment deployment)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var container in deployment.Spec.Template.Spec.Containers)
         {
-            names.UnionWith(container.Env?.Select(e => e.Name) ?? []);
             foreach (var source in container.EnvFrom ?? [])
             {
-                names.UnionWith(KeysOf(source).Select(key => (source.Prefix ?? "") + key));
+                foreach (var (key, value) in EntriesOf(source))
+                {
+                    environment[(source.Prefix ?? "") + key] = value;
+                }
+            }
+
+            foreach (var variable in container.Env ?? [])
+            {
+                environment[variable.Name] = variable.Value;
             }
         }
 
-        return names;
+        return environment;
     }
 
-    private IEnumerable<string> KeysOf(V1EnvFromSource source)
+    private IEnumerable<KeyValuePair<string, string?>> EntriesOf(V1EnvFromSource source)
     {
         if (source.ConfigMapRef is { } configMap)
         {
-            return Named<V1ConfigMap>(configMap.Name).Data?.Keys ?? [];
+            return (Named<V1ConfigMap>(configMap.Name).Data ?? new Dictionary<string, string>()).Select(e => KeyValuePair.Create(e.Key, (string?)e.Value));
         }
 
         if (source.SecretRef is { } secret)
         {
             var found = Named<V1Secret>(secret.Name);
-            return (found.Data?.Keys ?? []).Concat(found.StringData?.Keys ?? []);
+            return (found.Data ?? new Dictionary<string, byte[]>()).Select(e => KeyValuePair.Create(e.Key, (string?)System.Text.Encoding.UTF8.GetString(e.Value)))
+                .Concat((found.StringData ?? new Dictionary<string, string>()).Select(e => KeyValuePair.Create(e.Key, (string?)e.Value)));
         }
 
         return [];
