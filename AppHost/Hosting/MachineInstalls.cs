@@ -12,6 +12,9 @@ public static class MachineInstalls
     private static readonly string LockFile = Path.Combine(Path.GetTempPath(), "dating-backing-services-install.lock");
     private static readonly SemaphoreSlim InProcess = new(1, 1);
 
+    /// <summary>Where what is installed per checkout goes (Azurite, the deployment tests' kubectl): out of git.</summary>
+    public static string ToolsFolder(string repositoryRoot) => Path.Combine(repositoryRoot, ".local", "tools");
+
     /// <summary>Holds the install lock until disposed; waits (and says so once) while another process installs.</summary>
     public static async Task<IAsyncDisposable> LockAsync(ILogger log, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ internal static class ServerBinaries
     /// <summary>Pinned: the newest Azurite that runs on Node 20 without warnings.</summary>
     public const string AzuriteVersion = "3.35.0";
 
-    public static string AzuriteFolder(string repositoryRoot) => Path.Combine(repositoryRoot, ".local", "tools", "azurite");
+    public static string AzuriteFolder(string repositoryRoot) => Path.Combine(MachineInstalls.ToolsFolder(repositoryRoot), "azurite");
 
     public static string? PostgresBin()
     {

@@ -115,16 +115,8 @@ public sealed class AppHostStack : IAsyncDisposable
     public async Task StopResourceAsync(string resource, CancellationToken ct = default)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StopCommand, ct);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        try
-        {
-            await App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), timeout.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{resource} did not stop within 2 minutes (see states.log in {Logs}).");
-        }
+        await WithinTwoMinutesAsync($"{resource} did not stop", token => App.ResourceNotifications.WaitForResourceAsync(
+            resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), token), ct);
     }
 
     /// <summary>The dashboard's Start command (also for a spare replica), then waits until the resource is healthy.</summary>
@@ -136,15 +128,22 @@ public sealed class AppHostStack : IAsyncDisposable
     public async Task StartResourceAsync(string resource, CancellationToken ct = default)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StartCommand, ct);
+        await WithinTwoMinutesAsync($"{resource} was not healthy after its start", token =>
+            App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, token), ct);
+    }
+
+    // A wait of the dashboard's commands, bounded: past 2 minutes it fails with what did not happen and where to look.
+    private async Task WithinTwoMinutesAsync(string failure, Func<CancellationToken, Task> wait, CancellationToken ct)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
         try
         {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, timeout.Token);
+            await wait(timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new TimeoutException($"{resource} was not healthy within 2 minutes of its start (see states.log in {Logs}).");
+            throw new TimeoutException($"{failure} within 2 minutes (see states.log in {Logs}).");
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class AppHostAgreementTests
     public async Task The_microservices_overlays_run_the_services_of_the_app_host_with_its_configuration_names(string overlay)
     {
         var appHost = await AppHostSystem.Microservices;
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
 
         AppHostAgreement.Differences(appHost, manifests).ShouldBeEmpty();
     }
@@ -22,7 +22,7 @@ public sealed class AppHostAgreementTests
     public async Task The_monolith_overlay_runs_the_monolith_behind_the_gateway_as_the_app_host_does()
     {
         var appHost = await AppHostSystem.Monolith;
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync("monolith"));
+        var manifests = await RenderedManifests.OfOverlayAsync("monolith");
 
         AppHostAgreement.Differences(appHost, manifests).ShouldBeEmpty();
     }

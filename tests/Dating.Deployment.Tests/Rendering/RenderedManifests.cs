@@ -28,6 +28,9 @@ public sealed class RenderedManifests
 
     public static RenderedManifests Load(string yaml) => new(KubernetesYaml.LoadAllFromString(yaml, strict: true));
 
+    /// <summary>infra/overlays/<paramref name="overlay"/>, rendered and loaded.</summary>
+    public static async Task<RenderedManifests> OfOverlayAsync(string overlay) => Load(await RenderAsync(overlay));
+
     /// <summary>infra/overlays/<paramref name="overlay"/> rendered by kubectl kustomize (once per test run).</summary>
     public static Task<string> RenderAsync(string overlay) =>
         Rendered.GetOrAdd(overlay, name => new Lazy<Task<string>>(() =>
