@@ -23,5 +23,8 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // A test may wait up to 15 s for one condition (src/test/setup.ts) and waits for several in a row, so its own
+    // limit is longer: dotnet test runs this suite while whole stacks start on the same two cores.
+    testTimeout: 60_000,
   },
 });
