@@ -1,4 +1,5 @@
 using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Faults;
 using Dating.Benchmarks.Locality;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Scenarios;
@@ -24,6 +25,7 @@ public static class BenchmarkVerbs
         ["chat"] = new("message delivery to WebSockets, 1 versus 2 chat replicas", Reported(ChatAsync)),
         [Compare] = new("monolith versus microservices", CompareAsync),
         ["locality"] = new("matching's card cache: ConsistentHash versus PowerOfTwoChoices", Reported(LocalityAsync)),
+        ["faults"] = new("kill -9 of the broker and of replicas under load, then the end-to-end invariants", Reported(FaultsAsync)),
     };
 
     // A report of one Markdown file under results/, named for the verb.
@@ -91,5 +93,17 @@ public static class BenchmarkVerbs
         var header = await ReportFile.HeaderAsync("Locality: the card cache hit rate of matching replicas, consistent hashing versus PowerOfTwoChoices",
             quick, LocalityReport.Describe(settings));
         return LocalityReport.Render(runs, header);
+    }
+
+    private static async Task<string> FaultsAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? FaultSettings.Quick : FaultSettings.Full;
+        var results = await new FaultBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Faults under load: what failed, how fast it recovered, and whether anything acknowledged was lost or doubled", quick,
+            ReportFile.Invariant($"one microservices stack ({string.Join(", ", settings.Replicas.Select(r => $"{r.Key} ×{r.Value}"))}); {settings.Users} users matched in pairs, ")
+            + ReportFile.Invariant($"visiting at {settings.VisitsPerSecond}/s (open model; a visit = a swipe, a message to their match, their match list, every fourth a new bio); ")
+            + ReportFile.Invariant($"each fault {settings.Before.TotalSeconds:0} s into the load, its resource down {settings.Down.TotalSeconds:0} s, watched {settings.After.TotalSeconds:0} s after; ")
+            + "then the load stops and the invariants are checked over the whole history until they hold.");
+        return FaultReport.Render(results, header);
     }
 }

@@ -83,8 +83,8 @@ public sealed class AppHostStack : IAsyncDisposable
         return stack;
     }
 
-    /// <summary>The address a resource's <c>http</c> endpoint listens on.</summary>
-    public Uri UrlOf(string resource) => App.GetEndpoint(resource, "http");
+    /// <summary>The address a resource's endpoint listens on (its <c>http</c> one unless named).</summary>
+    public Uri UrlOf(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);
 
     public string LogFileOf(string resource) => Path.Combine(Logs, $"{resource}.log");
 

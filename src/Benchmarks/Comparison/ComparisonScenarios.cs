@@ -130,24 +130,5 @@ public sealed class ComparisonScenarios(GatewayClient api, Population population
         return ok;
     }
 
-    private static async Task<bool> StepAsync(string name, Func<Task<bool>> step, StepLog? steps)
-    {
-        var started = Stopwatch.GetTimestamp();
-        bool ok;
-        try
-        {
-            ok = await step();
-        }
-        catch (HttpRequestException)
-        {
-            ok = false;
-        }
-        catch (TaskCanceledException)
-        {
-            ok = false;
-        }
-
-        steps?.Add(name, started, ok);
-        return ok;
-    }
+    private static Task<bool> StepAsync(string name, Func<Task<bool>> step, StepLog? steps) => StepLog.RunAsync(name, step, steps);
 }

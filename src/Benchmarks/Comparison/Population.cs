@@ -87,7 +87,7 @@ public sealed class Population : IAsyncDisposable
 
         log(ReportFile.Invariant($"propagation pairs ready at {setup.Elapsed.TotalSeconds:0.0} s; connecting every user to the chat hub"));
         var tracker = new DeliveryTracker();
-        var connections = await Task.WhenAll(users.Select(u => ChatSetup.ConnectAsync(api.Gateway, u, tracker, ct)));
+        var connections = await Task.WhenAll(users.Select(u => ChatSetup.ConnectAsync(api.Gateway, u, m => tracker.Received(u.UserId, m), ct)));
         log(ReportFile.Invariant($"population ready in {setup.Elapsed.TotalSeconds:0.0} s"));
         return new Population(users, pairs, candidates, propagation, tracker, connections);
     }

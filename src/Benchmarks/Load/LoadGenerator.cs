@@ -16,17 +16,21 @@ public static class LoadGenerator
         Func<int, Task<bool>> send, double ratePerSecond, TimeSpan duration, CancellationToken ct) =>
         OpenAsync((index, _) => send(index), ratePerSecond, duration, ct);
 
-    /// <summary>The open model; <paramref name="send"/> also gets the intended send time (a <see cref="Stopwatch"/> timestamp), for latencies measured elsewhere.</summary>
+    /// <summary>
+    /// The open model; <paramref name="send"/> also gets the intended send time (a <see cref="Stopwatch"/> timestamp), for
+    /// latencies measured elsewhere. With <paramref name="stop"/>, it sends until that is cancelled (for an infinite
+    /// <paramref name="duration"/>) and then waits for the requests in flight.
+    /// </summary>
     public static async Task<(HistogramBase Latency, int Errors, double Seconds)> OpenAsync(
-        Func<int, long, Task<bool>> send, double ratePerSecond, TimeSpan duration, CancellationToken ct)
+        Func<int, long, Task<bool>> send, double ratePerSecond, TimeSpan duration, CancellationToken ct, CancellationToken stop = default)
     {
         var histogram = new LongConcurrentHistogram(1, MaxLatencyMicros, 3);
         var errors = 0;
-        var total = (int)(ratePerSecond * duration.TotalSeconds);
+        var total = duration == Timeout.InfiniteTimeSpan ? int.MaxValue : (int)(ratePerSecond * duration.TotalSeconds);
         var interval = Stopwatch.Frequency / ratePerSecond;
         var start = Stopwatch.GetTimestamp();
-        var inFlight = new List<Task>(total);
-        for (var i = 0; i < total; i++)
+        var inFlight = new List<Task>(Math.Min(total, 1 << 16));
+        for (var i = 0; i < total && !stop.IsCancellationRequested; i++)
         {
             var intended = start + (long)(i * interval);
             var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);

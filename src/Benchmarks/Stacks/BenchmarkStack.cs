@@ -32,14 +32,17 @@ public sealed class BenchmarkStack : IAsyncDisposable
     private readonly AppHostStack _stack;
     private readonly Action<string> _log;
 
-    private BenchmarkStack(AppHostStack stack, Action<string> log, (double Seconds, string Output)? seed)
+    private BenchmarkStack(AppHostStack stack, Topology topology, Action<string> log, (double Seconds, string Output)? seed)
     {
         _stack = stack;
+        Topology = topology;
         _log = log;
         Seed = seed;
         Processes = [.. stack.Model.Resources.OfType<ProjectResource>().Select(ProcessOf)];
         BackingPids = [.. stack.Model.Resources.OfType<ExecutableResource>().Select(r => stack.PidOf(r.Name))];
     }
+
+    public Topology Topology { get; }
 
     public static string LogRoot { get; } = Path.Combine(Path.GetTempPath(), "dating-benchmarks", "logs");
 
@@ -101,7 +104,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
                 },
             },
             ct);
-        var benchmarkStack = new BenchmarkStack(stack, log, seed);
+        var benchmarkStack = new BenchmarkStack(stack, topology, log, seed);
         log(string.Join(", ", benchmarkStack.Processes.Select(p => $"{p.Name} (pid {p.Pid})")));
         return benchmarkStack;
     }
@@ -128,6 +131,33 @@ public sealed class BenchmarkStack : IAsyncDisposable
     }
 
     public Task<string> ConnectionStringAsync(string resource, CancellationToken ct) => _stack.ConnectionStringAsync(resource, ct);
+
+    /// <summary>The database that holds <paramref name="module"/>'s schema: its own, or the monolith's one.</summary>
+    public Task<string> DatabaseOfAsync(ModuleEntry module, CancellationToken ct) =>
+        ConnectionStringAsync(Topology == Topology.Monolith ? "monolith" : module.Database, ct);
+
+    /// <summary>The address of a resource's endpoint, such as RabbitMQ's <c>management</c>.</summary>
+    public Uri UrlOf(string resource, string endpoint) => _stack.UrlOf(resource, endpoint);
+
+    /// <summary>SIGKILL to a backing server and every process it started, as a crash of its machine would.</summary>
+    public void KillServer(string resource)
+    {
+        foreach (var pid in Load.ProcessTree.WithDescendants([_stack.PidOf(resource)]))
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill();
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                // already gone
+            }
+        }
+    }
+
+    /// <summary>The dashboard's Start command on a stopped or killed resource; returns once it is healthy.</summary>
+    public Task StartResourceAsync(string resource, CancellationToken ct) => _stack.StartResourceAsync(resource, ct);
 
     /// <summary>SIGKILL to the app process, as a crash would: DCP marks the replica exited and does not start it again.</summary>
     public void Kill(StackProcess process)

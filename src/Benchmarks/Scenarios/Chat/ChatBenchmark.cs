@@ -44,7 +44,7 @@ public sealed class ChatBenchmark(ChatSettings settings, Action<string> log)
             async (p, token) => pairs[p] = await ChatSetup.MatchAsync(api, users[2 * p], users[2 * p + 1], token));
 
         var tracker = new DeliveryTracker();
-        var connections = await Task.WhenAll(users.Select(u => ChatSetup.ConnectAsync(stack.PublicUrl, u, tracker, ct)));
+        var connections = await Task.WhenAll(users.Select(u => ChatSetup.ConnectAsync(stack.PublicUrl, u, m => tracker.Received(u.UserId, m), ct)));
         try
         {
             var runId = Guid.NewGuid().ToString("N")[..8];

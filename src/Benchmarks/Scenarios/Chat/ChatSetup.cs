@@ -11,7 +11,8 @@ public static class ChatSetup
 {
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(90);
 
-    public static async Task<HubConnection> ConnectAsync(Uri gateway, BenchmarkUser user, DeliveryTracker tracker, CancellationToken ct)
+    /// <summary>The user on the chat hub by WebSocket, each <c>message</c> event handed to <paramref name="received"/>.</summary>
+    public static async Task<HubConnection> ConnectAsync(Uri gateway, BenchmarkUser user, Action<ChatMessage> received, CancellationToken ct)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
@@ -21,7 +22,7 @@ public static class ChatSetup
                 options.AccessTokenProvider = () => Task.FromResult<string?>(user.Token);
             })
             .Build();
-        connection.On<ChatMessage>("message", message => tracker.Received(user.UserId, message));
+        connection.On("message", received);
         await connection.StartAsync(ct);
         return connection;
     }

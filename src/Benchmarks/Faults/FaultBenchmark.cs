@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Reports;
+using Dating.Benchmarks.Stacks;
+
+namespace Dating.Benchmarks.Faults;
+
+/// <summary>
+/// The fault run: one microservices stack, users visiting at a fixed rate through the public API with every
+/// acknowledged write recorded, and one fault after another under that load. After each, the load stops and the
+/// invariants are checked against the databases, the broker and the users' own views until they hold or the settle
+/// time runs out; the history keeps growing, so every check covers every fault so far.
+/// </summary>
+public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
+{
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(1);
+
+    public async Task<IReadOnlyList<FaultResult>> RunAsync(CancellationToken ct)
+    {
+        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas);
+        using var http = GatewayClient.CreateHttpClient();
+        var api = new GatewayClient(http, stack.PublicUrl);
+        var history = new FaultHistory();
+        log($"registering {settings.Users} users and matching them in pairs");
+        await using var users = await FaultUsers.CreateAsync(api, settings.Users, history, ct);
+        var observer = new StackObserver(stack, api, users, http);
+        var runId = Guid.NewGuid().ToString("N")[..8];
+
+        var results = new List<FaultResult>();
+        var visits = 0;
+        foreach (var fault in settings.Faults)
+        {
+            var steps = new StepLog();
+            var load = new FaultLoad(api, users, history, steps, runId, ct);
+            using var stop = new CancellationTokenSource();
+            var offset = visits;
+            log(ReportFile.Invariant($"{fault.Name}: {settings.VisitsPerSecond}/s visits, the fault after {settings.Before.TotalSeconds:0} s, down for {settings.Down.TotalSeconds:0} s"));
+            var running = LoadGenerator.OpenAsync((i, _) => load.VisitAsync(offset + i), settings.VisitsPerSecond, Timeout.InfiniteTimeSpan, ct, stop.Token);
+
+            await Task.Delay(settings.Before, ct);
+            var killedAt = Stopwatch.GetTimestamp();
+            Inject(stack, fault);
+            await Task.Delay(settings.Down, ct);
+            await stack.StartResourceAsync(fault.Resource, ct);
+            var backAt = Stopwatch.GetTimestamp();
+            log(ReportFile.Invariant($"{fault.Resource} healthy again {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the kill"));
+            await Task.Delay(settings.After, ct);
+            await stop.CancelAsync();
+            var (latency, _, _) = await running;
+            visits += (int)latency.TotalCount;
+
+            var (settled, invariants) = await SettleAsync(observer, history, ct);
+            var result = Measure(fault, steps, killedAt, backAt, settled, invariants);
+            log(ReportFile.Invariant($"{fault.Name}: failed {result.Before.Failed}/{result.Before.Requests} before, {result.During.Failed}/{result.During.Requests} while down, {result.After.Failed}/{result.After.Requests} after; ")
+                + (result.InvariantsHold ? ReportFile.Invariant($"every invariant holds (settled after {settled:0.0} s)") : $"broken: {string.Join("; ", invariants.Where(i => !i.Holds).Select(i => i.Name))}"));
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    private static void Inject(BenchmarkStack stack, Fault fault)
+    {
+        if (fault.Kind == FaultKind.KillServer)
+        {
+            stack.KillServer(fault.Resource);
+        }
+        else
+        {
+            stack.Kill(stack.Processes.Single(p => p.Name == fault.Resource));
+        }
+    }
+
+    // Waits for the condition, not for a time: observe and check until every invariant holds, or the settle time is up.
+    private async Task<(double? Seconds, IReadOnlyList<InvariantResult> Invariants)> SettleAsync(StackObserver observer, FaultHistory history, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var invariants = FaultInvariants.Check(history, await observer.ObserveAsync(ct));
+            if (invariants.All(i => i.Holds))
+            {
+                return (waited.Elapsed.TotalSeconds, invariants);
+            }
+
+            if (waited.Elapsed > settings.SettleTimeout)
+            {
+                return (null, invariants);
+            }
+
+            await Task.Delay(SettlePoll, ct);
+        }
+    }
+
+    private static FaultResult Measure(Fault fault, StepLog steps, long killedAt, long backAt, double? settled, IReadOnlyList<InvariantResult> invariants)
+    {
+        var entries = steps.Entries.ToList();
+        FaultWindow Window(IEnumerable<(string Step, long StartedAt, long EndedAt, bool Ok)> window)
+        {
+            var list = window.ToList();
+            return new FaultWindow(list.Count, list.Count(e => !e.Ok));
+        }
+
+        var fromKill = entries.Where(e => e.StartedAt >= killedAt).ToList();
+        var lastFailure = fromKill.Where(e => !e.Ok).Select(e => e.EndedAt).DefaultIfEmpty(killedAt).Max();
+        var latency = Latency.NewHistogram();
+        foreach (var entry in fromKill)
+        {
+            Latency.Record(latency, Stopwatch.GetElapsedTime(entry.StartedAt, entry.EndedAt));
+        }
+
+        return new FaultResult(
+            fault,
+            Stopwatch.GetElapsedTime(killedAt, backAt).TotalSeconds,
+            Window(entries.Where(e => e.StartedAt < killedAt)),
+            Window(entries.Where(e => e.StartedAt >= killedAt && e.StartedAt < backAt)),
+            Window(entries.Where(e => e.StartedAt >= backAt)),
+            Stopwatch.GetElapsedTime(killedAt, lastFailure).TotalSeconds,
+            Latency.Of(latency).P99,
+            FaultLoad.Steps.ToDictionary(s => s, s => Window(fromKill.Where(e => e.Step == s))),
+            settled,
+            invariants);
+    }
+}

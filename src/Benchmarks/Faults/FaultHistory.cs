@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+
+namespace Dating.Benchmarks.Faults;
+
+/// <summary>A swipe the API acknowledged (200), with the match it reported, if any.</summary>
+public sealed record AcknowledgedSwipe(Guid SwiperId, Guid TargetId, bool Like, Guid? MatchId);
+
+/// <summary>A message the API acknowledged (201), with the id it gave.</summary>
+public sealed record AcknowledgedMessage(Guid MessageId, Guid MatchId, Guid SenderId, Guid RecipientId, string Text, DateTimeOffset AcknowledgedAt);
+
+/// <summary>A bio the API acknowledged (200 on PUT /api/profiles/me).</summary>
+public sealed record AcknowledgedBio(Guid UserId, string Bio);
+
+/// <summary>
+/// What the API acknowledged during a fault run, and what each user's open hub connection received: the history the
+/// invariants are checked against. Safe to record into from many requests at once.
+/// </summary>
+public sealed class FaultHistory
+{
+    private readonly ConcurrentQueue<AcknowledgedSwipe> _swipes = new();
+    private readonly ConcurrentQueue<AcknowledgedMessage> _messages = new();
+    private readonly ConcurrentQueue<AcknowledgedBio> _bios = new();
+    private readonly ConcurrentQueue<(Guid Recipient, Guid MessageId)> _deliveries = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> _firstDisconnect = new();
+    private readonly ConcurrentDictionary<string, byte> _unacknowledgedTexts = new();
+
+    public IReadOnlyCollection<AcknowledgedSwipe> Swipes => _swipes;
+
+    public IReadOnlyCollection<AcknowledgedMessage> Messages => _messages;
+
+    public IReadOnlyCollection<AcknowledgedBio> Bios => _bios;
+
+    /// <summary>Each <c>message</c> event a user's hub connection received, in arrival order.</summary>
+    public IReadOnlyCollection<(Guid Recipient, Guid MessageId)> Deliveries => _deliveries;
+
+    /// <summary>When each user's hub connection first dropped: from then on a message may miss them, never reach them twice.</summary>
+    public IReadOnlyDictionary<Guid, DateTimeOffset> FirstDisconnect => _firstDisconnect;
+
+    /// <summary>Texts of sends that failed or timed out: the server may or may not have stored them, but at most once.</summary>
+    public IReadOnlyCollection<string> UnacknowledgedTexts => (IReadOnlyCollection<string>)_unacknowledgedTexts.Keys;
+
+    public void Swiped(AcknowledgedSwipe swipe) => _swipes.Enqueue(swipe);
+
+    public void Sent(AcknowledgedMessage message) => _messages.Enqueue(message);
+
+    public void SendFailed(string text) => _unacknowledgedTexts.TryAdd(text, 0);
+
+    public void BioChanged(AcknowledgedBio bio) => _bios.Enqueue(bio);
+
+    public void Delivered(Guid recipient, Guid messageId) => _deliveries.Enqueue((recipient, messageId));
+
+    public void Disconnected(Guid user, DateTimeOffset at) => _firstDisconnect.TryAdd(user, at);
+}

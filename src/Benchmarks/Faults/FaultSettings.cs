@@ -1,0 +1,19 @@
+namespace Dating.Benchmarks.Faults;
+
+/// <summary>
+/// How hard and how long a fault run pushes: users, the visit rate (each visit is three or four requests), and per
+/// fault the time before it, the time its resource stays down, and the time watched after it is back.
+/// </summary>
+public sealed record FaultSettings(
+    int Users, double VisitsPerSecond, TimeSpan Before, TimeSpan Down, TimeSpan After, TimeSpan SettleTimeout,
+    IReadOnlyDictionary<string, int> Replicas, IReadOnlyList<Fault> Faults)
+{
+    /// <summary>The test suite's: the broker and a chat replica, each down for 5 s.</summary>
+    public static FaultSettings Quick { get; } = new(8, 6, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5),
+        TimeSpan.FromSeconds(90), new Dictionary<string, int> { ["chat"] = 2 }, [Fault.Broker, Fault.Replica("chat")]);
+
+    /// <summary>The broker, then one of two replicas of profiles, matching and chat, each down for 10 s.</summary>
+    public static FaultSettings Full { get; } = new(24, 20, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20),
+        TimeSpan.FromSeconds(120), new Dictionary<string, int> { ["profiles"] = 2, ["matching"] = 2, ["chat"] = 2 },
+        [Fault.Broker, Fault.Replica("profiles"), Fault.Replica("matching"), Fault.Replica("chat")]);
+}

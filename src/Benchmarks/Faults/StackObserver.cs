@@ -1,0 +1,158 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Stacks;
+using Dating.BuildingBlocks.Modules;
+using Npgsql;
+
+namespace Dating.Benchmarks.Faults;
+
+/// <summary>
+/// Reads what the stack holds for a fault run's users: matching's and profiles' rows straight from PostgreSQL, each
+/// user's match and conversation lists and every conversation's history through the public API as the user, every
+/// module's unsent outbox rows, and RabbitMQ's error queues through its management API.
+/// </summary>
+public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, FaultUsers users, HttpClient http)
+{
+    private const int PageSize = 100;
+
+    private Guid[] UserIds => [.. users.Users.Select(u => u.UserId)];
+
+    public async Task<ObservedState> ObserveAsync(CancellationToken ct)
+    {
+        var matching = await stack.DatabaseOfAsync(ModuleCatalog.Matching, ct);
+        var matches = await QueryAsync(matching,
+            "SELECT id, user_a, user_b, ended_at IS NOT NULL FROM matching.matches WHERE user_a = ANY(@users) AND user_b = ANY(@users)",
+            r => new StoredMatch(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetBoolean(3)), ct);
+        return new ObservedState
+        {
+            Swipes = await QueryAsync(matching,
+                "SELECT swiper_id, target_id, decision FROM matching.swipes WHERE swiper_id = ANY(@users) AND target_id = ANY(@users)",
+                r => new StoredSwipe(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2) == 1), ct),
+            Matches = matches,
+            MatchLists = await ListsAsync("/api/matching/matches", ct),
+            Conversations = await ListsAsync("/api/chat/conversations", ct),
+            Messages = await MessagesAsync(matches, ct),
+            Bios = await BiosAsync(matching, ct),
+            UnsentOutbox = await UnsentOutboxAsync(ct),
+            ErrorQueues = await ErrorQueuesAsync(ct),
+        };
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<Guid>>> ListsAsync(string path, CancellationToken ct)
+    {
+        var lists = await Task.WhenAll(users.Users.Select(async user =>
+        {
+            var (status, body) = await api.SendJsonAsync(HttpMethod.Get, path, user.Token, null, ct);
+            return status == HttpStatusCode.OK
+                ? (user.UserId, (IReadOnlyList<Guid>)[.. body.EnumerateArray().Select(m => m.GetProperty("matchId").GetGuid())])
+                : throw new HttpRequestException($"GET {path} as {user.UserId}: {(int)status}");
+        }));
+        return lists.ToDictionary(l => l.UserId, l => l.Item2);
+    }
+
+    // Every page of every conversation of the run's matches, newest first, read as one of its two users.
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ListedMessage>>> MessagesAsync(IReadOnlyList<StoredMatch> matches, CancellationToken ct)
+    {
+        var tokens = users.Users.ToDictionary(u => u.UserId, u => u.Token);
+        var histories = await Task.WhenAll(matches.Select(async match =>
+        {
+            var listed = new List<ListedMessage>();
+            while (true)
+            {
+                var path = $"/api/chat/conversations/{match.MatchId}/messages?limit={PageSize}" + (listed.Count > 0 ? $"&before={listed[^1].MessageId}" : "");
+                var (status, body) = await api.SendJsonAsync(HttpMethod.Get, path, tokens[match.UserA], null, ct);
+                if (status == HttpStatusCode.NotFound && listed.Count == 0)
+                {
+                    break; // no conversation (yet): the conversation invariant says so
+                }
+
+                if (status != HttpStatusCode.OK)
+                {
+                    throw new HttpRequestException($"GET {path}: {(int)status}");
+                }
+
+                var page = body.EnumerateArray().Select(m => new ListedMessage(m.GetProperty("messageId").GetGuid(), m.GetProperty("text").GetString() ?? "")).ToList();
+                listed.AddRange(page);
+                if (page.Count < PageSize)
+                {
+                    break;
+                }
+            }
+
+            return (match.MatchId, (IReadOnlyList<ListedMessage>)listed);
+        }));
+        return histories.ToDictionary(h => h.MatchId, h => h.Item2);
+    }
+
+    private async Task<IReadOnlyDictionary<Guid, (string? Source, string? ReadModel)>> BiosAsync(string matching, CancellationToken ct)
+    {
+        var profiles = await stack.DatabaseOfAsync(ModuleCatalog.Profiles, ct);
+        var source = await QueryAsync(profiles, "SELECT user_id, bio FROM profiles.profiles WHERE user_id = ANY(@users)",
+            r => (r.GetGuid(0), r.IsDBNull(1) ? null : r.GetString(1)), ct);
+        var readModel = (await QueryAsync(matching, "SELECT user_id, bio FROM matching.candidates WHERE user_id = ANY(@users)",
+            r => (r.GetGuid(0), r.IsDBNull(1) ? null : r.GetString(1)), ct)).ToDictionary(b => b.Item1, b => b.Item2);
+        return source.ToDictionary(b => b.Item1, b => (b.Item2, readModel.GetValueOrDefault(b.Item1)));
+    }
+
+    // Each module's outbox lives in its schema; a module without one has no table there.
+    private async Task<IReadOnlyDictionary<string, int>> UnsentOutboxAsync(CancellationToken ct)
+    {
+        var unsent = new Dictionary<string, int>();
+        foreach (var module in ModuleCatalog.All)
+        {
+            var database = await stack.DatabaseOfAsync(module, ct);
+            var tables = await QueryAsync(database,
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = @schema AND table_name = 'outbox_messages'",
+                r => r.GetInt64(0), ct, ("schema", module.Name));
+            if (tables[0] > 0)
+            {
+                unsent[module.Name] = (int)(await QueryAsync(database,
+                    $"SELECT count(*) FROM \"{module.Name}\".outbox_messages WHERE dispatched_at IS NULL", r => r.GetInt64(0), ct))[0];
+            }
+        }
+
+        return unsent;
+    }
+
+    private async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(CancellationToken ct)
+    {
+        if (stack.Topology == AppHost.Options.Topology.Monolith)
+        {
+            return new Dictionary<string, int>(); // the monolith's events stay in its process
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(stack.UrlOf("rabbitmq", "management"), "/api/queues?columns=name,messages"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
+        using var response = await http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var queues = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        return queues.RootElement.EnumerateArray()
+            .Where(q => q.GetProperty("name").GetString()!.EndsWith("_error", StringComparison.Ordinal))
+            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : 0);
+    }
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct,
+        params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("users", UserIds);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,41 @@
+using Dating.Benchmarks.Faults;
+using Dating.Testing;
+
+namespace Dating.Benchmarks.Tests;
+
+/// <summary>
+/// Runs the fault benchmark in quick mode (the same code as <c>faults --quick</c>) on an app host of its own: the broker
+/// and then a chat replica killed with -9 under load, each started again, and the end-to-end invariants checked after
+/// each against the databases, the broker and the users' own views.
+/// </summary>
+public sealed class QuickFaultsTests
+{
+    [Fact]
+    public async Task Killing_the_broker_and_a_replica_under_load_loses_and_doubles_nothing()
+    {
+        var settings = FaultSettings.Quick;
+        var results = await new FaultBenchmark(settings, TestLog.Write).RunAsync(TestContext.Current.CancellationToken);
+
+        results.Select(r => r.Fault).ShouldBe(settings.Faults);
+        foreach (var result in results)
+        {
+            var broken = result.Invariants.Where(i => !i.Holds).Select(i => $"{i.Name}: {string.Join("; ", i.Violations.Take(5))}");
+            result.InvariantsHold.ShouldBeTrue($"{result.Fault.Name}: {string.Join(" | ", broken)}");
+            result.Before.Requests.ShouldBeGreaterThan(0, result.Fault.Name);
+            result.Before.Failed.ShouldBe(0, result.Fault.Name);
+            (result.During.Requests + result.After.Requests).ShouldBeGreaterThan(0, result.Fault.Name);
+        }
+
+        // The other chat replica takes over: once the killed one is back, sends succeed again.
+        var chat = results.Single(r => r.Fault == Fault.Replica("chat"));
+        chat.StepsFromKill[FaultLoad.MessageStep].Requests.ShouldBeGreaterThan(chat.StepsFromKill[FaultLoad.MessageStep].Failed);
+
+        var report = FaultReport.Render(results, "# header\n\n");
+        foreach (var fault in settings.Faults)
+        {
+            report.ShouldContain($"## {fault.Name}");
+        }
+
+        report.ShouldNotContain("**broken**");
+    }
+}
