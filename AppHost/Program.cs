@@ -25,7 +25,7 @@ catch (StackConfigurationException e)
 
 var builder = DistributedApplication.CreateBuilder(options.AspireArguments.ToArray());
 var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-var data = options.Isolated ? LocalData.Isolated() : LocalData.Development(root, options.Fresh);
+var data = options.Isolated ? LocalData.Isolated(options.Durable) : LocalData.Development(root, options.Fresh);
 var ports = new LocalPorts(free: options.Isolated);
 var withRabbitMq = options.Topology == Topology.Microservices;
 

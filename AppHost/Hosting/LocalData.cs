@@ -6,16 +6,23 @@ namespace Dating.AppHost.Hosting;
 /// </summary>
 public sealed class LocalData
 {
-    private LocalData(string root, bool throwaway)
+    private LocalData(string root, bool throwaway, bool unsafeDurability)
     {
         Root = root;
         Throwaway = throwaway;
+        UnsafeDurability = unsafeDurability;
     }
 
     public string Root { get; }
 
-    /// <summary>Tests: durability buys nothing, speed does; the folder goes with the stack.</summary>
+    /// <summary>Tests: the folder goes with the stack.</summary>
     public bool Throwaway { get; }
+
+    /// <summary>
+    /// Tests: durability buys nothing, speed does (no Redis append-only file; PostgreSQL without fsync and synchronous
+    /// commit, so a kill -9 may lose acknowledged writes). A fault run keeps the dev stack's durability instead.
+    /// </summary>
+    public bool UnsafeDurability { get; }
 
     public string For(string server) => Directory.CreateDirectory(Path.Combine(Root, server)).FullName;
 
@@ -27,11 +34,11 @@ public sealed class LocalData
             Directory.Delete(root, recursive: true);
         }
 
-        return new LocalData(root, throwaway: false);
+        return new LocalData(root, throwaway: false, unsafeDurability: false);
     }
 
-    public static LocalData Isolated() =>
-        new(Path.Combine(Path.GetTempPath(), "dating-stacks", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..24]), throwaway: true);
+    public static LocalData Isolated(bool durable) =>
+        new(Path.Combine(Path.GetTempPath(), "dating-stacks", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid():N}"[..24]), throwaway: true, unsafeDurability: !durable);
 
     public void DeleteIfThrowaway()
     {

@@ -45,7 +45,7 @@ public static class PostgresExtensions
                     postgres, "-D", server.ClusterDirectory, "-p", port.ToString(),
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", $"max_connections={(data.Throwaway ? 400 : 200)}",
                 ];
-                if (data.Throwaway)
+                if (data.UnsafeDurability)
                 {
                     arguments.AddRange(["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]);
                 }

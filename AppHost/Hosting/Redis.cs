@@ -24,7 +24,7 @@ public static class RedisExtensions
             [
                 ServerBinaries.Required(ServerBinaries.RedisServer(), "redis-server"),
                 "--bind", "127.0.0.1", "--port", port.ToString(), "--dir", server.WorkingDirectory,
-                "--daemonize", "no", "--save", "", "--appendonly", data.Throwaway ? "no" : "yes",
+                "--daemonize", "no", "--save", "", "--appendonly", data.UnsafeDurability ? "no" : "yes",
             ]))
             .WithProbe("Redis does not answer PING", ct => Probes.RedisPingAsync(port, ct))
             .ExcludeFromManifest();

@@ -21,6 +21,9 @@ public sealed record StackOptions
     /// <summary>Tests: free ports, throwaway data in a temporary folder, fast unsafe durability settings.</summary>
     public bool Isolated { get; init; }
 
+    /// <summary>With <see cref="Isolated"/>: keep the dev stack's durability settings (fault runs kill servers with -9).</summary>
+    public bool Durable { get; init; }
+
     /// <summary>Only the backing services (PostgreSQL, Redis, RabbitMQ, Azurite): the module tests' servers.</summary>
     public bool BackingOnly { get; init; }
 
@@ -47,6 +50,11 @@ public sealed record StackOptions
     private static readonly Option<bool> IsolatedOption = new("--isolated")
     {
         Description = "free ports and throwaway data, so it runs beside a dev stack (tests)",
+    };
+
+    private static readonly Option<bool> DurableOption = new("--durable")
+    {
+        Description = "with --isolated: the dev stack's durability (Redis append-only file, PostgreSQL fsync), for fault runs",
     };
 
     private static readonly Option<bool> BackingOnlyOption = new("--backing-only") { Description = "only PostgreSQL, Redis, RabbitMQ and Azurite" };
@@ -78,6 +86,7 @@ public sealed record StackOptions
             Spares = result.GetValue(SparesOption) ?? (isolated ? 0 : 1),
             Fresh = result.GetValue(FreshOption),
             Isolated = isolated,
+            Durable = result.GetValue(DurableOption),
             BackingOnly = result.GetValue(BackingOnlyOption),
             AspireArguments = result.UnmatchedTokens.ToList(),
         };
@@ -98,7 +107,7 @@ public sealed record StackOptions
     {
         var command = new RootCommand("Starts the Dating stack: dotnet run --project AppHost [-- options]. The public API is http://127.0.0.1:5080.")
         {
-            TopologyOption, ReplicasOption, SparesOption, FreshOption, IsolatedOption, BackingOnlyOption,
+            TopologyOption, ReplicasOption, SparesOption, FreshOption, IsolatedOption, DurableOption, BackingOnlyOption,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         return command;

@@ -40,6 +40,18 @@ public sealed class StackOptionsTests
     }
 
     [Fact]
+    public void An_isolated_stack_trades_durability_for_speed_unless_asked_to_keep_it()
+    {
+        Parse("--isolated").Durable.ShouldBeFalse();
+        Parse("--isolated", "--durable").Durable.ShouldBeTrue();
+
+        var fast = Dating.AppHost.Hosting.LocalData.Isolated(durable: false);
+        var durable = Dating.AppHost.Hosting.LocalData.Isolated(durable: true);
+        (fast.Throwaway, fast.UnsafeDurability).ShouldBe((true, true));
+        (durable.Throwaway, durable.UnsafeDurability).ShouldBe((true, false));
+    }
+
+    [Fact]
     public void The_monolith_topology_knows_only_the_monolith()
     {
         Parse("--topology", "monolith", "--replicas", "monolith=2").ReplicasOf("monolith").ShouldBe(2);
