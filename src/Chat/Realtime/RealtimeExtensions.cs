@@ -15,14 +15,26 @@ internal static class RealtimeExtensions
         services.AddOptions<BackplaneOptions>().BindConfiguration(BackplaneOptions.SectionName);
         services.AddSingleton<IUserIdProvider, SessionUserIdProvider>();
         services.AddSingleton<ChatNotifier>();
-        services.AddSignalR(hub => hub.AddFilter<HubOutageFilter>()).AddStackExchangeRedis();
-        services.AddOptions<RedisOptions>().Configure<IConfiguration, IOptions<BackplaneOptions>>((redis, configuration, backplane) =>
+        services.AddSingleton<BackplaneGaps>();
+        services.AddSignalR(hub =>
+        {
+            hub.AddFilter<HubOutageFilter>();
+            hub.AddFilter<BackplaneGaps>();
+        }).AddStackExchangeRedis();
+        services.AddOptions<RedisOptions>().Configure<IConfiguration, IOptions<BackplaneOptions>, BackplaneGaps>((redis, configuration, backplane, gaps) =>
         {
             var connectionString = configuration.GetConnectionString("redis")
                 ?? throw new InvalidOperationException("ConnectionStrings:redis is not configured.");
             redis.Configuration = ConfigurationOptions.Parse(connectionString);
             redis.Configuration.AbortOnConnectFail = false;
             redis.Configuration.ChannelPrefix = RedisChannel.Literal(backplane.Value.ChannelPrefix);
+            var configured = redis.Configuration;
+            redis.ConnectionFactory = async log =>
+            {
+                var multiplexer = await ConnectionMultiplexer.ConnectAsync(configured, log);
+                gaps.Watch(multiplexer);
+                return multiplexer;
+            };
         });
         return services;
     }
