@@ -1,19 +1,35 @@
 namespace Dating.Benchmarks.Faults;
 
-/// <summary>What a fault does to its resource: a backing server's whole process tree, or one service replica's app process.</summary>
+/// <summary>What a fault does to its resource.</summary>
 public enum FaultKind
 {
+    /// <summary>SIGKILL to a backing server's whole process tree; the dashboard's Start command brings it back after the down time.</summary>
     KillServer,
+
+    /// <summary>SIGKILL to one service replica's app process; the dashboard's Start command brings it back after the down time.</summary>
     KillReplica,
+
+    /// <summary>SIGSTOP to one replica's app process, SIGCONT after the down time: the slow, half-alive failure.</summary>
+    FreezeReplica,
 }
 
-/// <summary>One fault of the run: <c>kill -9</c> of <paramref name="Resource"/>, started again by the dashboard's Start command after the down time.</summary>
+/// <summary>One fault of the run, on one resource of the stack.</summary>
 public sealed record Fault(FaultKind Kind, string Resource)
 {
-    public static Fault Broker { get; } = new(FaultKind.KillServer, "rabbitmq");
+    public static Fault Broker { get; } = Server("rabbitmq");
+
+    public static Fault Server(string resource) => new(FaultKind.KillServer, resource);
 
     /// <summary>The second of a service's two replicas.</summary>
     public static Fault Replica(string service) => new(FaultKind.KillReplica, $"{service}-1");
 
-    public string Name => Kind == FaultKind.KillServer ? $"kill -9 of {Resource}" : $"kill -9 of replica {Resource}";
+    /// <summary>The second of a service's two replicas, frozen.</summary>
+    public static Fault Freeze(string service) => new(FaultKind.FreezeReplica, $"{service}-1");
+
+    public string Name => Kind switch
+    {
+        FaultKind.KillServer => $"kill -9 of {Resource}",
+        FaultKind.KillReplica => $"kill -9 of replica {Resource}",
+        _ => $"SIGSTOP of replica {Resource}",
+    };
 }

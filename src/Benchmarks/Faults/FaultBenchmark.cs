@@ -19,7 +19,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 
     public async Task<IReadOnlyList<FaultResult>> RunAsync(CancellationToken ct)
     {
-        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas);
+        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas, durable: true);
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
         var history = new FaultHistory();
@@ -41,11 +41,9 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 
             await Task.Delay(settings.Before, ct);
             var killedAt = Stopwatch.GetTimestamp();
-            Inject(stack, fault);
-            await Task.Delay(settings.Down, ct);
-            await stack.StartResourceAsync(fault.Resource, ct);
+            await InjectAsync(stack, fault, ct);
             var backAt = Stopwatch.GetTimestamp();
-            log(ReportFile.Invariant($"{fault.Resource} healthy again {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the kill"));
+            log(ReportFile.Invariant($"{fault.Resource} healthy again {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the fault"));
             await Task.Delay(settings.After, ct);
             await stop.CancelAsync();
             var (latency, _, _) = await running;
@@ -61,15 +59,34 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
         return results;
     }
 
-    private static void Inject(BenchmarkStack stack, Fault fault)
+    // The fault, the down time, and its end: a killed resource started again (returns once healthy), a frozen one thawed.
+    private async Task InjectAsync(BenchmarkStack stack, Fault fault, CancellationToken ct)
     {
-        if (fault.Kind == FaultKind.KillServer)
+        switch (fault.Kind)
         {
-            stack.KillServer(fault.Resource);
-        }
-        else
-        {
-            stack.Kill(stack.Processes.Single(p => p.Name == fault.Resource));
+            case FaultKind.KillServer:
+                stack.KillServer(fault.Resource);
+                await Task.Delay(settings.Down, ct);
+                await stack.StartResourceAsync(fault.Resource, ct);
+                break;
+            case FaultKind.KillReplica:
+                stack.Kill(stack.Processes.Single(p => p.Name == fault.Resource));
+                await Task.Delay(settings.Down, ct);
+                await stack.StartResourceAsync(fault.Resource, ct);
+                break;
+            default:
+                var frozen = stack.Processes.Single(p => p.Name == fault.Resource);
+                BenchmarkStack.Signal(frozen, "STOP");
+                try
+                {
+                    await Task.Delay(settings.Down, ct);
+                }
+                finally
+                {
+                    BenchmarkStack.Signal(frozen, "CONT");
+                }
+
+                break;
         }
     }
 
@@ -79,7 +96,17 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var invariants = FaultInvariants.Check(history, await observer.ObserveAsync(ct));
+            IReadOnlyList<InvariantResult> invariants;
+            try
+            {
+                invariants = FaultInvariants.Check(history, await observer.ObserveAsync(ct));
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or HttpRequestException or System.Text.Json.JsonException)
+            {
+                // The system does not answer yet: that is not settled either.
+                invariants = [new InvariantResult("the system answers the checks", [$"{e.GetType().Name}: {e.Message}"])];
+            }
+
             if (invariants.All(i => i.Holds))
             {
                 return (waited.Elapsed.TotalSeconds, invariants);

@@ -10,7 +10,7 @@ public static class FaultReport
 
     public static string Render(IReadOnlyList<FaultResult> results, string header)
     {
-        var md = new StringBuilder(header);
+        var md = new StringBuilder(header.TrimEnd()).AppendLine().AppendLine();
         md.AppendLine("| fault | failed while down | failed after | errors end after the kill | p99 from the kill on | invariants |");
         md.AppendLine("|---|---:|---:|---:|---:|---|");
         foreach (var r in results)

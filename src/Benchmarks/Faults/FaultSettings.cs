@@ -12,8 +12,12 @@ public sealed record FaultSettings(
     public static FaultSettings Quick { get; } = new(8, 6, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5),
         TimeSpan.FromSeconds(90), new Dictionary<string, int> { ["chat"] = 2 }, [Fault.Broker, Fault.Replica("chat")]);
 
-    /// <summary>The broker, then one of two replicas of profiles, matching and chat, each down for 10 s.</summary>
+    /// <summary>
+    /// The broker, Redis and PostgreSQL killed; one of two replicas of profiles, matching and chat killed; a matching
+    /// replica frozen: each down for 10 s.
+    /// </summary>
     public static FaultSettings Full { get; } = new(24, 20, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20),
         TimeSpan.FromSeconds(120), new Dictionary<string, int> { ["profiles"] = 2, ["matching"] = 2, ["chat"] = 2 },
-        [Fault.Broker, Fault.Replica("profiles"), Fault.Replica("matching"), Fault.Replica("chat")]);
+        [Fault.Broker, Fault.Server("redis"), Fault.Server("postgres"), Fault.Replica("profiles"), Fault.Replica("matching"),
+            Fault.Replica("chat"), Fault.Freeze("matching")]);
 }

@@ -137,7 +137,8 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct,
         params (string Name, object Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
+        // No pool: after a PostgreSQL kill every pooled connection is dead, and the observer opens few.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue("users", UserIds);

@@ -73,11 +73,12 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// <param name="replicas">Running replicas per service (the app host's <c>--replicas</c>).</param>
     /// <param name="environment">Extra settings for every .NET process.</param>
     /// <param name="seededUsers">Synthetic users seeded into the matching read model once its database exists, before any service starts.</param>
+    /// <param name="durable">The dev stack's durability settings instead of the tests' fast, unsafe ones (<c>--durable</c>).</param>
     public static async Task<BenchmarkStack> StartAsync(
         Action<string> log, CancellationToken ct, IReadOnlyDictionary<string, int>? replicas = null,
-        IReadOnlyDictionary<string, string>? environment = null, Topology topology = Topology.Microservices, int seededUsers = 0)
+        IReadOnlyDictionary<string, string>? environment = null, Topology topology = Topology.Microservices, int seededUsers = 0, bool durable = false)
     {
-        List<string> args = ["--topology", topology.ToString().ToLowerInvariant()];
+        List<string> args = ["--topology", topology.ToString().ToLowerInvariant(), .. durable ? ["--durable"] : Array.Empty<string>()];
         foreach (var (service, count) in replicas ?? new Dictionary<string, int>())
         {
             args.AddRange(["--replicas", string.Create(CultureInfo.InvariantCulture, $"{service}={count}")]);
@@ -171,6 +172,13 @@ public sealed class BenchmarkStack : IAsyncDisposable
         {
             // already gone
         }
+    }
+
+    /// <summary>A signal to a replica's app process (<c>kill -STOP</c>, <c>kill -CONT</c>).</summary>
+    public static void Signal(StackProcess process, string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", process.Pid.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 
     public async ValueTask DisposeAsync()
