@@ -140,11 +140,11 @@ public static class FaultInvariants
             yield return $"message {messageId} reached {recipient} {count} times";
         }
 
-        foreach (var message in history.Messages.Where(m => !history.FirstDisconnect.ContainsKey(m.RecipientId)))
+        foreach (var message in history.Messages.Where(history.StayedOpenFor))
         {
             if (!received.ContainsKey((message.RecipientId, message.MessageId)))
             {
-                yield return $"message {message.MessageId} never reached {message.RecipientId}, whose connection stayed open";
+                yield return $"message {message.MessageId} never reached {message.RecipientId}, whose connection stayed open from the send until it was due";
             }
         }
     }

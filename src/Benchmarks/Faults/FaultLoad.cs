@@ -58,6 +58,7 @@ public sealed class FaultLoad(GatewayClient api, FaultUsers users, FaultHistory 
     private async Task<bool> SendAsync(int user, int visit)
     {
         var text = $"{runId} m{visit}";
+        var sentAt = DateTimeOffset.UtcNow;
         var acknowledged = false;
         try
         {
@@ -70,7 +71,7 @@ public sealed class FaultLoad(GatewayClient api, FaultUsers users, FaultHistory 
 
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
             history.Sent(new AcknowledgedMessage(body.GetProperty("messageId").GetGuid(), users.MatchOf(user), users.Users[user].UserId,
-                users.PartnerOf(user).UserId, text, DateTimeOffset.UtcNow));
+                users.PartnerOf(user).UserId, text, sentAt, DateTimeOffset.UtcNow));
             acknowledged = true;
             return true;
         }

@@ -9,8 +9,8 @@ namespace Dating.Benchmarks.Faults;
 
 /// <summary>
 /// The users of a fault run, set up through the public API: men and women in one town who all see each other, matched
-/// in pairs (2k, 2k+1) to carry messages, each on the chat hub with every delivery and dropped connection recorded in
-/// the history. Everyone else of the other gender is theirs to swipe on, by a rule that makes a third of the pairs
+/// in pairs (2k, 2k+1) to carry messages, each on the chat hub (reconnecting as an app does) with every delivery, drop and
+/// reconnection recorded in the history. Everyone else of the other gender is theirs to swipe on, by a rule that makes a third of the pairs
 /// mutual likes (new matches while faults happen), a third one-sided and a third passes.
 /// </summary>
 public sealed class FaultUsers : IAsyncDisposable
@@ -74,7 +74,17 @@ public sealed class FaultUsers : IAsyncDisposable
 
         var connections = await Task.WhenAll(users.Select(async u =>
         {
-            var connection = await ChatSetup.ConnectAsync(api.Gateway, u, m => history.Delivered(u.UserId, m.MessageId), ct);
+            var connection = await ChatSetup.ConnectAsync(api.Gateway, u, m => history.Delivered(u.UserId, m.MessageId), ct, reconnect: true);
+            connection.Reconnecting += _ =>
+            {
+                history.Disconnected(u.UserId, DateTimeOffset.UtcNow);
+                return Task.CompletedTask;
+            };
+            connection.Reconnected += _ =>
+            {
+                history.Reconnected(u.UserId, DateTimeOffset.UtcNow);
+                return Task.CompletedTask;
+            };
             connection.Closed += _ =>
             {
                 history.Disconnected(u.UserId, DateTimeOffset.UtcNow);

@@ -11,17 +11,20 @@ public static class ChatSetup
 {
     private static readonly TimeSpan SetupTimeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>The user on the chat hub by WebSocket, each <c>message</c> event handed to <paramref name="received"/>.</summary>
-    public static async Task<HubConnection> ConnectAsync(Uri gateway, BenchmarkUser user, Action<ChatMessage> received, CancellationToken ct)
+    /// <summary>
+    /// The user on the chat hub by WebSocket, each <c>message</c> event handed to <paramref name="received"/>; with
+    /// <paramref name="reconnect"/>, a dropped connection is retried every second for two minutes, as a client app does.
+    /// </summary>
+    public static async Task<HubConnection> ConnectAsync(Uri gateway, BenchmarkUser user, Action<ChatMessage> received, CancellationToken ct, bool reconnect = false)
     {
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(gateway, "/hubs/chat"), options =>
             {
                 options.SkipNegotiation = true;
                 options.Transports = HttpTransportType.WebSockets;
                 options.AccessTokenProvider = () => Task.FromResult<string?>(user.Token);
-            })
-            .Build();
+            });
+        var connection = (reconnect ? builder.WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromSeconds(1), 120)]) : builder).Build();
         connection.On("message", received);
         await connection.StartAsync(ct);
         return connection;
