@@ -41,6 +41,7 @@ public static class Extensions
         services.AddScoped<QueueFiller>();
         services.AddScoped<Recommender>();
         services.AddScoped<Matchmaker>();
+        services.AddScoped<Unmatching>();
         services.AddScoped<Blocker>();
         services.AddHostedService<QueueRefillWorker>();
         services.AddSingleton<QueueRefreshJob>();

@@ -49,6 +49,9 @@ public static class Extensions
         services.AddHealthChecks().AddCheck<BlobStorageHealthCheck>("photos-blobs");
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<PhotoLinks>();
+        services.AddScoped<PhotoUploads>();
+        services.AddScoped<PhotoOrdering>();
+        services.AddScoped<PhotoDeletion>();
         services.AddSingleton<StalledPhotoSweep>();
         services.AddHostedService(provider => provider.GetRequiredService<StalledPhotoSweep>());
 

@@ -35,6 +35,10 @@ public static class Extensions
         services.AddSingleton<LoginRateLimiter>();
         services.AddOptions<PublicProfileCacheOptions>().BindConfiguration(PublicProfileCacheOptions.SectionName);
         services.AddSingleton<PublicProfileCache>();
+        services.AddScoped<Registration>();
+        services.AddScoped<SignIn>();
+        services.AddScoped<ProfileUpdate>();
+        services.AddScoped<AccountDeletion>();
 
         builder.AddModuleMessaging<ProfilesDbContext>(consumers => consumers
             .AddConsumer<UserBlockedConsumer>()

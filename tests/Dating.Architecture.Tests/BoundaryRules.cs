@@ -29,6 +29,16 @@ internal static class BoundaryRules
         "Microsoft.AspNetCore.Http.HttpResults",
     ];
 
+    // What writes to a database: saving, transactions and raw SQL, the outbox. Reading through a DbSet is not among them.
+    private static readonly string[] DatabaseWrites =
+    [
+        "Microsoft.EntityFrameworkCore.DbContext",
+        "Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade",
+        "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions",
+        "Microsoft.EntityFrameworkCore.ExecutionStrategyExtensions",
+        "Dating.BuildingBlocks.Messaging.IntegrationEventDbContextExtensions",
+    ];
+
     /// <summary>A module's types use no type of another module (by namespace: <c>Dating.Photos</c>, …).</summary>
     public static TestResult UseNoOtherModule(PredicateList moduleTypes, string module) =>
         moduleTypes.ShouldNot()
@@ -66,6 +76,16 @@ internal static class BoundaryRules
             .And().NotImplementInterface(typeof(IConsumer))
             .And().NotInherit(typeof(Hub))
             .And().NotHaveDependencyOnAny(BusinessLogicDependencies)
+            .GetResult();
+
+    /// <summary>
+    /// An endpoint class binds, checks the request's shape, calls a feature class (<c>Matchmaker</c>, <c>Registration</c>, …)
+    /// and maps its result to HTTP: the feature class owns the write, its transaction and its events. By type, since a
+    /// handler's body lives in its async state machine and lambdas.
+    /// </summary>
+    public static TestResult LeaveWritesToFeatures(PredicateList types) =>
+        types.And().HaveNameEndingWith("Endpoints")
+            .ShouldNot().HaveDependencyOnAny(DatabaseWrites)
             .GetResult();
 
     public static string Describe(TestResult result) =>

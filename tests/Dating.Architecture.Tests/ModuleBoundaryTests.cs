@@ -26,6 +26,18 @@ public sealed class ModuleBoundaryTests
 
     [Theory]
     [MemberData(nameof(TheSolution.ModuleNames), MemberType = typeof(TheSolution))]
+    public void Endpoints_leave_database_writes_to_feature_classes(string module)
+    {
+        // Every module maps endpoints: finding none would mean the rule looks at nothing.
+        TheSolution.Modules[module].GetTypes().ShouldContain(type => type.Name.EndsWith("Endpoints", StringComparison.Ordinal));
+
+        var result = BoundaryRules.LeaveWritesToFeatures(TheSolution.AllTypesOf(TheSolution.Modules[module]));
+
+        result.IsSuccessful.ShouldBeTrue(BoundaryRules.Describe(result));
+    }
+
+    [Theory]
+    [MemberData(nameof(TheSolution.ModuleNames), MemberType = typeof(TheSolution))]
     public void A_module_references_only_the_contracts_the_building_blocks_and_the_service_defaults(string module)
     {
         var assembly = TheSolution.Modules[module];

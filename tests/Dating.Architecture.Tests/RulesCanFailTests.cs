@@ -38,6 +38,17 @@ public sealed class RulesCanFailTests
     }
 
     [Theory]
+    [InlineData(nameof(InlineTransactionEndpoints))]
+    [InlineData(nameof(InlineSaveEndpoints))]
+    public void The_endpoint_rule_catches_a_handler_that_writes_to_the_database_itself(string type)
+    {
+        var result = BoundaryRules.LeaveWritesToFeatures(ViolatingTypes.Named(type));
+
+        result.IsSuccessful.ShouldBeFalse();
+        result.FailingTypeNames.ShouldBe([$"{typeof(InlineSaveEndpoints).Namespace}.{type}"]);
+    }
+
+    [Theory]
     [InlineData(nameof(HostDbContext))]
     [InlineData(nameof(HostConsumer))]
     [InlineData(nameof(HostHub))]

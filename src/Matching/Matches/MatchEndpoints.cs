@@ -1,8 +1,6 @@
 using System.Security.Claims;
 using Dating.BuildingBlocks.Http;
-using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
-using Dating.Contracts.Matching;
 using Dating.Matching.Candidates;
 using Dating.Matching.Data;
 using Microsoft.AspNetCore.Builder;
@@ -52,28 +50,6 @@ internal static class MatchEndpoints
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> Unmatch(
-        Guid matchId, ClaimsPrincipal user, MatchingDbContext db, TimeProvider time, CancellationToken ct)
-    {
-        var me = user.GetUserId();
-        var ended = await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var rows = await db.Matches
-                .FromSql($"SELECT * FROM matching.matches WHERE id = {matchId} AND ended_at IS NULL FOR UPDATE")
-                .ToListAsync(ct);
-            var match = rows.SingleOrDefault();
-            if (match is null || !match.Involves(me))
-            {
-                return false;
-            }
-
-            db.AddIntegrationEvent(match.End(MatchEndReason.Unmatched, time.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        });
-
-        return ended ? TypedResults.NoContent() : Problems.NotFound("No such match.");
-    }
+        Guid matchId, ClaimsPrincipal user, Unmatching unmatching, CancellationToken ct) =>
+        await unmatching.UnmatchAsync(user.GetUserId(), matchId, ct) ? TypedResults.NoContent() : Problems.NotFound("No such match.");
 }

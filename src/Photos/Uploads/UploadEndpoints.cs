@@ -1,19 +1,13 @@
 using System.Security.Claims;
 using Dating.BuildingBlocks.Http;
-using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
-using Dating.Photos.Data;
 using Dating.Photos.Library;
-using Dating.Photos.Processing;
-using Dating.Photos.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace Dating.Photos.Uploads;
 
@@ -34,13 +28,7 @@ internal static class UploadEndpoints
     }
 
     public static async Task<Results<Accepted<UploadResponse>, ProblemHttpResult>> Upload(
-        HttpRequest request,
-        ClaimsPrincipal user,
-        PhotosDbContext db,
-        PhotoBlobStore blobs,
-        TimeProvider time,
-        ILoggerFactory loggers,
-        CancellationToken ct)
+        HttpRequest request, ClaimsPrincipal user, PhotoUploads uploads, CancellationToken ct)
     {
         var userId = user.GetUserId();
         if (MultipartUpload.BoundaryOf(request) is not { } boundary)
@@ -48,8 +36,8 @@ internal static class UploadEndpoints
             return Problems.BadRequest("Send the photo as multipart/form-data with a `file` field.");
         }
 
-        // Checked again under the user's lock when the row is written; this spares streaming a photo that cannot be kept.
-        if (await db.Photos.CountAsync(p => p.UserId == userId, ct) >= PhotoLimits.MaxPhotosPerUser)
+        // Spares streaming a photo that cannot be kept.
+        if (!await uploads.HasRoomAsync(userId, ct))
         {
             return TooManyPhotos();
         }
@@ -74,72 +62,13 @@ internal static class UploadEndpoints
             return Problems.BadRequest("Only JPEG, PNG and WebP images are accepted, recognised by their content.");
         }
 
-        var photoId = Guid.CreateVersion7();
-        var logger = loggers.CreateLogger(typeof(UploadEndpoints));
-        try
+        return await uploads.KeepAsync(userId, upload.Format, upload.Content, ct) switch
         {
-            await blobs.UploadOriginalAsync(userId, photoId, upload.Content, upload.Format.ContentType, ct);
-        }
-        catch (Exception) when (upload.Content.ClientFault is { } fault)
-        {
-            await DeleteQuietlyAsync(blobs, userId, photoId, logger);
-            return ClientFault(fault);
-        }
-        catch
-        {
-            await DeleteQuietlyAsync(blobs, userId, photoId, logger);
-            throw;
-        }
-
-        bool saved;
-        try
-        {
-            saved = await SaveAsync(db, userId, new Photo
-            {
-                Id = photoId,
-                UserId = userId,
-                Status = PhotoStatus.Processing,
-                OriginalContentType = upload.Format.ContentType,
-                OriginalSizeBytes = upload.Content.BytesRead,
-                UploadedAt = time.GetUtcNow(),
-            }, ct);
-        }
-        catch
-        {
-            // Nothing half-written: no row, no blob.
-            await DeleteQuietlyAsync(blobs, userId, photoId, logger);
-            throw;
-        }
-
-        if (!saved)
-        {
-            await DeleteQuietlyAsync(blobs, userId, photoId, logger);
-            return TooManyPhotos();
-        }
-
-        return TypedResults.Accepted($"/api/photos/{photoId}", new UploadResponse(photoId, PhotoStatus.Processing));
+            UploadOutcome.Kept kept => TypedResults.Accepted($"/api/photos/{kept.PhotoId}", new UploadResponse(kept.PhotoId, PhotoStatus.Processing)),
+            UploadOutcome.ClientFault client => ClientFault(client.Fault),
+            _ => TooManyPhotos(),
+        };
     }
-
-    // The row and its PhotoUploaded event commit together; the user's lock makes the count and position exact.
-    private static Task<bool> SaveAsync(PhotosDbContext db, Guid userId, Photo photo, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await db.LockUserPhotosAsync(userId, ct);
-            var count = await db.Photos.CountAsync(p => p.UserId == userId, ct);
-            if (count >= PhotoLimits.MaxPhotosPerUser)
-            {
-                return false;
-            }
-
-            photo.Position = count;
-            db.Photos.Add(photo);
-            db.AddIntegrationEvent(new PhotoUploaded(photo.Id, userId, photo.UploadedAt));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        });
 
     private static ProblemHttpResult ClientFault(Exception fault) => fault switch
     {
@@ -158,16 +87,4 @@ internal static class UploadEndpoints
         StatusCodes.Status409Conflict,
         "Too many photos",
         $"A user may have at most {PhotoLimits.MaxPhotosPerUser} photos; delete one first.");
-
-    private static async Task DeleteQuietlyAsync(PhotoBlobStore blobs, Guid userId, Guid photoId, ILogger logger)
-    {
-        try
-        {
-            await blobs.DeletePhotoAsync(userId, photoId, CancellationToken.None);
-        }
-        catch (Exception exception)
-        {
-            logger.LogError(exception, "Could not delete the blobs of the refused upload {PhotoId}.", photoId);
-        }
-    }
 }

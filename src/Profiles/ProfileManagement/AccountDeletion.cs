@@ -1,4 +1,5 @@
 using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Blocks;
 using Dating.Profiles.Data;
 using Dating.Profiles.IntegrationEvents;
@@ -6,14 +7,26 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Profiles.ProfileManagement;
 
-internal static class AccountDeletion
+/// <summary>
+/// Deletes an account with everything this module keeps about the user (profile, blocks either way, photo read
+/// model) and raises ProfileDeleted, in one transaction; then ends the user's sessions and drops the cached profile.
+/// </summary>
+internal sealed class AccountDeletion(ProfilesDbContext db, PublicProfileCache cache, ISessionStore sessions, TimeProvider time)
 {
-    /// <summary>
-    /// Deletes the account with everything this module keeps about the user (profile, blocks either way, photo
-    /// read model) and raises ProfileDeleted, in one transaction. False when there was no such account (a
-    /// concurrent delete won: its row lock makes this one wait, then find nothing).
-    /// </summary>
-    public static Task<bool> DeleteAccountAsync(this ProfilesDbContext db, Guid userId, DateTimeOffset now, CancellationToken ct) =>
+    /// <returns>false when there was no such account (a concurrent delete won: its row lock makes this one wait, then find nothing).</returns>
+    public async Task<bool> DeleteAsync(Guid userId, CancellationToken ct)
+    {
+        if (!await DeleteRowsAsync(userId, time.GetUtcNow(), ct))
+        {
+            return false;
+        }
+
+        await sessions.RevokeAllAsync(userId, ct);
+        await cache.InvalidateAsync(userId);
+        return true;
+    }
+
+    private Task<bool> DeleteRowsAsync(Guid userId, DateTimeOffset now, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();

@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Dating.BuildingBlocks.Http;
-using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Blocks;
 using Dating.Profiles.Data;
-using Dating.Profiles.IntegrationEvents;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -49,12 +47,7 @@ internal static class ProfileEndpoints
     }
 
     public static async Task<Results<Ok<OwnProfileResponse>, ValidationProblem, ProblemHttpResult>> UpdateMine(
-        UpdateProfileRequest request,
-        ClaimsPrincipal user,
-        ProfilesDbContext db,
-        PublicProfileCache cache,
-        TimeProvider time,
-        CancellationToken ct)
+        UpdateProfileRequest request, ClaimsPrincipal user, ProfileUpdate update, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var details = ProfileRules.Validate(
@@ -72,41 +65,12 @@ internal static class ProfileEndpoints
             return errors.ToProblem();
         }
 
-        var userId = user.GetUserId();
-        var account = await db.Accounts.Include(a => a.Profile).SingleOrDefaultAsync(a => a.Id == userId, ct);
-        if (account is null)
-        {
-            return ProfileNotFound();
-        }
-
-        var now = time.GetUtcNow();
-        details.ApplyTo(account.Profile);
-        account.Profile.UpdatedAt = now;
-        db.AddIntegrationEvent(ProfileEvents.Updated(account.Profile, now));
-        await db.SaveChangesAsync(ct);
-        await cache.InvalidateAsync(userId);
-
-        return TypedResults.Ok(OwnProfileResponse.From(account, time.Today()));
+        return await update.UpdateAsync(user.GetUserId(), details, ct) is { } profile ? TypedResults.Ok(profile) : ProfileNotFound();
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> DeleteMine(
-        ClaimsPrincipal user,
-        ProfilesDbContext db,
-        PublicProfileCache cache,
-        ISessionStore sessions,
-        TimeProvider time,
-        CancellationToken ct)
-    {
-        var userId = user.GetUserId();
-        if (!await db.DeleteAccountAsync(userId, time.GetUtcNow(), ct))
-        {
-            return ProfileNotFound();
-        }
-
-        await sessions.RevokeAllAsync(userId, ct);
-        await cache.InvalidateAsync(userId);
-        return TypedResults.NoContent();
-    }
+        ClaimsPrincipal user, AccountDeletion deletion, CancellationToken ct) =>
+        await deletion.DeleteAsync(user.GetUserId(), ct) ? TypedResults.NoContent() : ProfileNotFound();
 
     public static async Task<Results<Ok<PublicProfileResponse>, ProblemHttpResult>> GetPublic(
         Guid userId,

@@ -2,14 +2,11 @@ using System.Security.Claims;
 using Dating.BuildingBlocks.Http;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Accounts;
-using Dating.Profiles.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Profiles.Sessions;
 
@@ -36,13 +33,7 @@ internal static class SessionEndpoints
     }
 
     public static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> Login(
-        LoginRequest request,
-        HttpContext http,
-        ProfilesDbContext db,
-        PasswordVerifier passwords,
-        LoginRateLimiter rateLimiter,
-        ISessionStore sessions,
-        CancellationToken ct)
+        LoginRequest request, HttpContext http, LoginRateLimiter rateLimiter, SignIn signIn, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > EmailAddress.MaxLength)
@@ -66,22 +57,10 @@ internal static class SessionEndpoints
             return Problems.TooManyRequests(http.Response, wait, "Too many sign-in attempts. Try again later.");
         }
 
-        var account = await db.Accounts.SingleOrDefaultAsync(a => a.Email == email, ct);
-        var verification = passwords.Verify(account, request.Password!);
-        if (account is null || verification == PasswordVerificationResult.Failed)
-        {
-            // One answer for an unknown e-mail and a wrong password.
-            return Problems.Of(StatusCodes.Status401Unauthorized, "Invalid credentials", "The e-mail address or the password is wrong.");
-        }
-
-        if (verification == PasswordVerificationResult.SuccessRehashNeeded)
-        {
-            account.PasswordHash = passwords.Hash(account, request.Password!);
-            await db.SaveChangesAsync(ct);
-        }
-
-        var session = await sessions.CreateAsync(account.Id, ct);
-        return TypedResults.Ok(new SessionResponse(account.Id, session.Token, session.ExpiresAt));
+        // One answer for an unknown e-mail and a wrong password.
+        return await signIn.SignInAsync(email, request.Password!, ct) is { } session
+            ? TypedResults.Ok(session)
+            : Problems.Of(StatusCodes.Status401Unauthorized, "Invalid credentials", "The e-mail address or the password is wrong.");
     }
 
     public static async Task<NoContent> Logout(HttpContext http, ISessionStore sessions, CancellationToken ct)
