@@ -115,7 +115,7 @@ public sealed class AppHostStack : IAsyncDisposable
     public async Task StopResourceAsync(string resource, CancellationToken ct = default)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StopCommand, ct);
-        await WithinTwoMinutesAsync($"{resource} did not stop", token => App.ResourceNotifications.WaitForResourceAsync(
+        await WithinAsync(DefaultCommandWait, $"{resource} did not stop", token => App.ResourceNotifications.WaitForResourceAsync(
             resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), token), ct);
     }
 
@@ -125,25 +125,28 @@ public sealed class AppHostStack : IAsyncDisposable
     /// state (Exited after a kill -9, Finished after a stop). Aspire's default wait gives up on a terminal state, so
     /// this one waits through it, bounded in time instead.
     /// </remarks>
-    public async Task StartResourceAsync(string resource, CancellationToken ct = default)
+    /// <param name="within">How long it may take to be healthy (2 minutes unless given: a server restarted under load boots slower).</param>
+    public async Task StartResourceAsync(string resource, CancellationToken ct = default, TimeSpan? within = null)
     {
         await ExecuteAsync(resource, KnownResourceCommands.StartCommand, ct);
-        await WithinTwoMinutesAsync($"{resource} was not healthy after its start", token =>
+        await WithinAsync(within ?? DefaultCommandWait, $"{resource} was not healthy after its start", token =>
             App.ResourceNotifications.WaitForResourceHealthyAsync(resource, WaitBehavior.WaitOnResourceUnavailable, token), ct);
     }
 
-    // A wait of the dashboard's commands, bounded: past 2 minutes it fails with what did not happen and where to look.
-    private async Task WithinTwoMinutesAsync(string failure, Func<CancellationToken, Task> wait, CancellationToken ct)
+    private static readonly TimeSpan DefaultCommandWait = TimeSpan.FromMinutes(2);
+
+    // A wait of the dashboard's commands, bounded: past its limit it fails with what did not happen and where to look.
+    private async Task WithinAsync(TimeSpan limit, string failure, Func<CancellationToken, Task> wait, CancellationToken ct)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        timeout.CancelAfter(limit);
         try
         {
             await wait(timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new TimeoutException($"{failure} within 2 minutes (see states.log in {Logs}).");
+            throw new TimeoutException($"{failure} within {limit.TotalMinutes:0.#} minutes (see states.log in {Logs}).");
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class QuickFaultsTests
         }
 
         // The other chat replica takes over: once the killed one is back, sends succeed again.
-        var chat = results.Single(r => r.Fault == Fault.Replica("chat"));
+        var chat = results.Single(r => r.Fault == Fault.Replica(Dating.BuildingBlocks.Modules.ModuleCatalog.Chat.Name));
         chat.StepsFromKill[FaultLoad.MessageStep].Requests.ShouldBeGreaterThan(chat.StepsFromKill[FaultLoad.MessageStep].Failed);
 
         var report = FaultReport.Render(results, "# header\n\n");

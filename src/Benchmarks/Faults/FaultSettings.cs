@@ -1,3 +1,5 @@
+using Dating.BuildingBlocks.Modules;
+
 namespace Dating.Benchmarks.Faults;
 
 /// <summary>
@@ -10,14 +12,14 @@ public sealed record FaultSettings(
 {
     /// <summary>The test suite's: the broker and a chat replica, each down for 5 s.</summary>
     public static FaultSettings Quick { get; } = new(8, 6, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5),
-        TimeSpan.FromSeconds(90), new Dictionary<string, int> { ["chat"] = 2 }, [Fault.Broker, Fault.Replica("chat")]);
+        TimeSpan.FromSeconds(90), new Dictionary<string, int> { [ModuleCatalog.Chat.Name] = 2 }, [Fault.Broker, Fault.Replica(ModuleCatalog.Chat.Name)]);
 
     /// <summary>
     /// The broker, Redis and PostgreSQL killed; one of two replicas of profiles, matching and chat killed; a matching
     /// replica frozen: each down for 10 s.
     /// </summary>
-    public static FaultSettings Full { get; } = new(24, 20, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20),
-        TimeSpan.FromSeconds(120), new Dictionary<string, int> { ["profiles"] = 2, ["matching"] = 2, ["chat"] = 2 },
-        [Fault.Broker, Fault.Server("redis"), Fault.Server("postgres"), Fault.Replica("profiles"), Fault.Replica("matching"),
-            Fault.Replica("chat"), Fault.Freeze("matching")]);
+    public static FaultSettings Full { get; } = new(24, 10, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20),
+        TimeSpan.FromSeconds(120), new Dictionary<string, int> { [ModuleCatalog.Profiles.Name] = 2, [ModuleCatalog.Matching.Name] = 2, [ModuleCatalog.Chat.Name] = 2 },
+        [Fault.Broker, Fault.Server("redis"), Fault.Server("postgres"), Fault.Replica(ModuleCatalog.Profiles.Name), Fault.Replica(ModuleCatalog.Matching.Name),
+            Fault.Replica(ModuleCatalog.Chat.Name), Fault.Freeze(ModuleCatalog.Matching.Name)]);
 }

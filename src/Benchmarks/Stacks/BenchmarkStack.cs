@@ -157,8 +157,8 @@ public sealed class BenchmarkStack : IAsyncDisposable
         }
     }
 
-    /// <summary>The dashboard's Start command on a stopped or killed resource; returns once it is healthy.</summary>
-    public Task StartResourceAsync(string resource, CancellationToken ct) => _stack.StartResourceAsync(resource, ct);
+    /// <summary>The dashboard's Start command on a stopped or killed resource; returns once it is healthy (within 5 minutes: servers boot slowly under load).</summary>
+    public Task StartResourceAsync(string resource, CancellationToken ct) => _stack.StartResourceAsync(resource, ct, TimeSpan.FromMinutes(5));
 
     /// <summary>SIGKILL to the app process, as a crash would: DCP marks the replica exited and does not start it again.</summary>
     public void Kill(StackProcess process)

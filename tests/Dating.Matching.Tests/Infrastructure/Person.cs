@@ -6,7 +6,8 @@ namespace Dating.Matching.Tests.Infrastructure;
 /// <summary>A profile to put into the read model; defaults describe a 30-year-old woman looking for men of 25 to 35 within 50 km.</summary>
 public sealed record Person
 {
-    public Guid UserId { get; init; } = Guid.NewGuid();
+    /// <summary>A version 7 id, as Profiles gives every account; the seeder's synthetic users have version 4 ids.</summary>
+    public Guid UserId { get; init; } = Guid.CreateVersion7();
 
     public string DisplayName { get; init; } = "Alex";
 
