@@ -70,12 +70,12 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
                 await stack.StartResourceAsync(fault.Resource, ct);
                 break;
             case FaultKind.KillReplica:
-                stack.Kill(stack.Processes.Single(p => p.Name == fault.Resource));
+                stack.Kill(stack.Current(fault.Resource));
                 await Task.Delay(settings.Down, ct);
                 await stack.StartResourceAsync(fault.Resource, ct);
                 break;
             default:
-                var frozen = stack.Processes.Single(p => p.Name == fault.Resource);
+                var frozen = stack.Current(fault.Resource);
                 BenchmarkStack.Signal(frozen, "STOP");
                 try
                 {

@@ -22,7 +22,9 @@ public static class FaultReport
         foreach (var r in results)
         {
             md.AppendLine().AppendLine($"## {r.Fault.Name}").AppendLine();
-            md.AppendLine(ReportFile.Invariant($"Killed, then started again by the dashboard's Start command: healthy {r.DownSeconds:0.0} s after the kill."))
+            md.AppendLine(r.Fault.Kind == FaultKind.FreezeReplica
+                    ? ReportFile.Invariant($"Frozen with SIGSTOP, thawed with SIGCONT {r.DownSeconds:0.0} s later.")
+                    : ReportFile.Invariant($"Killed, then started again by the dashboard's Start command: healthy {r.DownSeconds:0.0} s after the kill."))
                 .AppendLine();
             md.AppendLine("| window | requests | failed |").AppendLine("|---|---:|---:|");
             foreach (var (name, window) in new[] { ("before the kill", r.Before), ("while down", r.During), ("after it was back", r.After) })
