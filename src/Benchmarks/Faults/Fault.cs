@@ -13,8 +13,8 @@ public enum FaultKind
     FreezeReplica,
 }
 
-/// <summary>One fault of the run, on one resource of the stack.</summary>
-public sealed record Fault(FaultKind Kind, string Resource)
+/// <summary>One fault of the run, on one resource of the stack; down for the run's down time unless it names its own.</summary>
+public sealed record Fault(FaultKind Kind, string Resource, TimeSpan? Down = null)
 {
     public static Fault Broker { get; } = Server("rabbitmq");
 
@@ -24,7 +24,7 @@ public sealed record Fault(FaultKind Kind, string Resource)
     public static Fault Replica(string service) => new(FaultKind.KillReplica, $"{service}-1");
 
     /// <summary>The second of a service's two replicas, frozen.</summary>
-    public static Fault Freeze(string service) => new(FaultKind.FreezeReplica, $"{service}-1");
+    public static Fault Freeze(string service, TimeSpan? down = null) => new(FaultKind.FreezeReplica, $"{service}-1", down);
 
     public string Name => Kind switch
     {

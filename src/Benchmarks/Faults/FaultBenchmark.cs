@@ -36,7 +36,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             var load = new FaultLoad(api, users, history, steps, runId, ct);
             using var stop = new CancellationTokenSource();
             var offset = visits;
-            log(ReportFile.Invariant($"{fault.Name}: {settings.VisitsPerSecond}/s visits, the fault after {settings.Before.TotalSeconds:0} s, down for {settings.Down.TotalSeconds:0} s"));
+            log(ReportFile.Invariant($"{fault.Name}: {settings.VisitsPerSecond}/s visits, the fault after {settings.Before.TotalSeconds:0} s, down for {settings.DownOf(fault).TotalSeconds:0} s"));
             var running = LoadGenerator.OpenAsync((i, _) => load.VisitAsync(offset + i), settings.VisitsPerSecond, Timeout.InfiniteTimeSpan, ct, stop.Token);
 
             await Task.Delay(settings.Before, ct);
@@ -66,12 +66,12 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
         {
             case FaultKind.KillServer:
                 stack.KillServer(fault.Resource);
-                await Task.Delay(settings.Down, ct);
+                await Task.Delay(settings.DownOf(fault), ct);
                 await stack.StartResourceAsync(fault.Resource, ct);
                 break;
             case FaultKind.KillReplica:
                 stack.Kill(stack.Current(fault.Resource));
-                await Task.Delay(settings.Down, ct);
+                await Task.Delay(settings.DownOf(fault), ct);
                 await stack.StartResourceAsync(fault.Resource, ct);
                 break;
             default:
@@ -79,7 +79,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
                 BenchmarkStack.Signal(frozen, "STOP");
                 try
                 {
-                    await Task.Delay(settings.Down, ct);
+                    await Task.Delay(settings.DownOf(fault), ct);
                 }
                 finally
                 {

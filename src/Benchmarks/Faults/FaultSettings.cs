@@ -15,11 +15,15 @@ public sealed record FaultSettings(
         TimeSpan.FromSeconds(90), new Dictionary<string, int> { [ModuleCatalog.Chat.Name] = 2 }, [Fault.Broker, Fault.Replica(ModuleCatalog.Chat.Name)]);
 
     /// <summary>
-    /// The broker, Redis and PostgreSQL killed; one of two replicas of profiles, matching and chat killed; a matching
-    /// replica frozen: each down for 10 s.
+    /// The broker, Redis and PostgreSQL killed; one of two replicas of profiles, matching and chat killed: each down for
+    /// 10 s. A matching replica frozen for 30 s, longer than the gateway's replica timeout (10 s), so that the run shows
+    /// what the timeout does: the frozen replica is taken out, and its users are served by the other one.
     /// </summary>
     public static FaultSettings Full { get; } = new(24, 10, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20),
         TimeSpan.FromSeconds(120), new Dictionary<string, int> { [ModuleCatalog.Profiles.Name] = 2, [ModuleCatalog.Matching.Name] = 2, [ModuleCatalog.Chat.Name] = 2 },
         [Fault.Broker, Fault.Server("redis"), Fault.Server("postgres"), Fault.Replica(ModuleCatalog.Profiles.Name), Fault.Replica(ModuleCatalog.Matching.Name),
-            Fault.Replica(ModuleCatalog.Chat.Name), Fault.Freeze(ModuleCatalog.Matching.Name)]);
+            Fault.Replica(ModuleCatalog.Chat.Name), Fault.Freeze(ModuleCatalog.Matching.Name, TimeSpan.FromSeconds(30))]);
+
+    /// <summary>How long <paramref name="fault"/>'s resource stays down.</summary>
+    public TimeSpan DownOf(Fault fault) => fault.Down ?? Down;
 }

@@ -15,6 +15,9 @@ public sealed record ModuleEntry(string Name, IReadOnlyList<string> RoutePrefixe
     /// <summary>A user on one replica pays (warm per-user caches, fewer backplane hops): the gateway hashes users to replicas.</summary>
     public bool KeepsUserOnOneReplica { get; init; }
 
+    /// <summary>It serves a WebSocket hub (a path under <c>/hubs/</c>): connections that stay open and stay quiet between keep-alives.</summary>
+    public bool ServesHub => RoutePrefixes.Any(prefix => prefix.StartsWith("/hubs/", StringComparison.Ordinal));
+
     /// <summary>"Profiles": the name in titles.</summary>
     public string Title => char.ToUpperInvariant(Name[0]) + Name[1..];
 }

@@ -3,8 +3,9 @@ using Yarp.ReverseProxy.Model;
 
 namespace Dating.Gateway.Resilience;
 
-// A GET or HEAD that could not reach its destination (refused, reset before an answer) is sent once
-// more to another destination, so a replica that just died costs the client nothing.
+// A GET or HEAD that could not reach its destination (refused, reset before an answer) or that it left unanswered
+// for the cluster's replica timeout (a frozen process) is sent once more to another destination, so a replica that
+// just died or froze costs the client nothing, or only the wait.
 // Sits before load balancing in the proxy pipeline: load balancing narrows AvailableDestinations to its pick.
 internal sealed class RetryIdempotentRequestsMiddleware(RequestDelegate next)
 {
@@ -35,6 +36,6 @@ internal sealed class RetryIdempotentRequestsMiddleware(RequestDelegate next)
     private static bool IsRetryable(HttpContext context) =>
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && !context.Response.HasStarted
-        && context.Features.Get<IForwarderErrorFeature>()?.Error == ForwarderError.Request
+        && context.Features.Get<IForwarderErrorFeature>()?.Error is ForwarderError.Request or ForwarderError.RequestTimedOut
         && !context.RequestAborted.IsCancellationRequested;
 }

@@ -17,6 +17,15 @@ public sealed class GatewayOptions
     // How long a destination stays out after transport failures, before it is tried again.
     public TimeSpan ReactivationPeriod { get; set; } = TimeSpan.FromSeconds(10);
 
+    // How long a replica may stay silent on a request (no response headers, no progress on either body) before the
+    // gateway gives up with a 504 problem. Each such timeout counts against the replica in the passive health check,
+    // so a frozen replica is taken out instead of stalling everyone hashed to it until it thaws. YARP's default is 100 s.
+    public TimeSpan ReplicaTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    // The same for a service with a WebSocket hub: its connections are quiet between SignalR's keep-alives (15 s each
+    // way), and its clients give up after 30 s of silence themselves, so the gateway waits longer than that.
+    public TimeSpan HubReplicaTimeout { get; set; } = TimeSpan.FromSeconds(35);
+
     // Cluster name to YARP load-balancing policy name, e.g. Gateway:LoadBalancing:profiles = RoundRobin.
     public Dictionary<string, string> LoadBalancing { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -30,6 +39,9 @@ public sealed class GatewayOptions
 
     // How often those names are looked up again, so that scaling is followed without a restart.
     public TimeSpan PodsRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan ReplicaTimeoutOf(string cluster) =>
+        ModuleCatalog.Named(cluster)?.ServesHub == true ? HubReplicaTimeout : ReplicaTimeout;
 
     public string LoadBalancingPolicyOf(string cluster) =>
         LoadBalancing.TryGetValue(cluster, out var policy) && !string.IsNullOrWhiteSpace(policy)

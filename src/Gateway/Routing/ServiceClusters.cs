@@ -1,6 +1,7 @@
 using Dating.BuildingBlocks.Modules;
 using Dating.Gateway.Health;
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Health;
 
 namespace Dating.Gateway.Routing;
@@ -26,6 +27,7 @@ public static class ServiceClusters
         ClusterId = service,
         Destinations = destinations,
         LoadBalancingPolicy = options.LoadBalancingPolicyOf(service),
+        HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.ReplicaTimeoutOf(service) },
         HealthCheck = new HealthCheckConfig
         {
             Active = new ActiveHealthCheckConfig
