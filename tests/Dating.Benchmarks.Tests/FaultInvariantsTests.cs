@@ -14,8 +14,10 @@ public sealed class FaultInvariantsTests
     private static readonly Guid Match = new("00000000-0000-0000-0000-0000000000ab");
     private static readonly Guid Hello = new("00000000-0000-0000-0000-000000000001");
     private static readonly Guid Again = new("00000000-0000-0000-0000-000000000002");
+    private static readonly Guid Portrait = new("00000000-0000-0000-0000-0000000000f1");
 
-    // Ann and Bob liked each other and matched; Ann liked Cyd, who passed; Ann wrote twice, Bob received both.
+    // Ann and Bob liked each other and matched; Ann liked Cyd, who passed; Ann wrote twice, Bob received both; Cyd
+    // uploaded a photo.
     private static FaultHistory History()
     {
         var history = new FaultHistory();
@@ -28,6 +30,7 @@ public sealed class FaultInvariantsTests
         history.Delivered(Bob, Hello);
         history.Delivered(Bob, Again);
         history.BioChanged(new AcknowledgedBio(Ann, "new"));
+        history.PhotoAccepted(new AcknowledgedPhoto(Cyd, Portrait));
         return history;
     }
 
@@ -39,9 +42,13 @@ public sealed class FaultInvariantsTests
         Conversations = new Dictionary<Guid, IReadOnlyList<Guid>> { [Ann] = [Match], [Bob] = [Match], [Cyd] = [] },
         Messages = new Dictionary<Guid, IReadOnlyList<ListedMessage>> { [Match] = [new(Again, "again"), new(Hello, "hello")] },
         Bios = new Dictionary<Guid, (string?, string?)> { [Ann] = ("new", "new"), [Bob] = ("bob", "bob"), [Cyd] = (null, null) },
+        Photos = PhotosOfCyd(new ListedPhoto(Portrait, Ready: true)),
         UnsentOutbox = new Dictionary<string, int> { ["profiles"] = 0, ["matching"] = 0 },
         ErrorQueues = new Dictionary<string, int> { ["chat-match-created_error"] = 0 },
     };
+
+    private static Dictionary<Guid, IReadOnlyList<ListedPhoto>> PhotosOfCyd(params ListedPhoto[] photos) =>
+        new() { [Ann] = [], [Bob] = [], [Cyd] = photos };
 
     private static string[] Broken(FaultHistory history, ObservedState observed) =>
         [.. FaultInvariants.Check(history, observed).Where(i => !i.Holds).Select(i => i.Name)];
@@ -51,7 +58,7 @@ public sealed class FaultInvariantsTests
     {
         var invariants = FaultInvariants.Check(History(), Observed());
 
-        invariants.Count.ShouldBe(9);
+        invariants.Count.ShouldBe(10);
         invariants.ShouldAllBe(i => i.Holds);
     }
 
@@ -192,5 +199,25 @@ public sealed class FaultInvariantsTests
         };
 
         Broken(History(), observed).ShouldBe([FaultInvariants.OutboxSent, FaultInvariants.NoErrorQueue]);
+    }
+
+    [Theory]
+    [InlineData(null, "still processing")]
+    [InlineData(false, "failed")]
+    public void An_accepted_photo_that_never_became_ready_is_lost_work(bool? ready, string problem)
+    {
+        var observed = Observed() with { Photos = PhotosOfCyd(new ListedPhoto(Portrait, ready)) };
+
+        var broken = FaultInvariants.Check(History(), observed).Where(i => !i.Holds).ToList();
+
+        broken.Select(i => i.Name).ShouldBe([FaultInvariants.PhotosProcessed]);
+        broken[0].Violations.ShouldBe([$"photo {Portrait} of {Cyd}: {problem}"]);
+    }
+
+    [Fact]
+    public void An_accepted_photo_missing_or_listed_twice_is_caught()
+    {
+        Broken(History(), Observed() with { Photos = PhotosOfCyd() }).ShouldBe([FaultInvariants.PhotosProcessed]);
+        Broken(History(), Observed() with { Photos = PhotosOfCyd(new ListedPhoto(Portrait, true), new ListedPhoto(Portrait, true)) }).ShouldBe([FaultInvariants.PhotosProcessed]);
     }
 }

@@ -40,8 +40,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             var running = LoadGenerator.OpenAsync((i, _) => load.VisitAsync(offset + i), settings.VisitsPerSecond, Timeout.InfiniteTimeSpan, ct, stop.Token);
 
             await Task.Delay(settings.Before, ct);
-            var killedAt = Stopwatch.GetTimestamp();
-            await InjectAsync(stack, fault, ct);
+            var killedAt = await InjectAsync(stack, fault, load, observer, ct);
             var backAt = Stopwatch.GetTimestamp();
             log(ReportFile.Invariant($"{fault.Resource} healthy again {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the fault"));
             await Task.Delay(settings.After, ct);
@@ -60,19 +59,25 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
     }
 
     // The fault, the down time, and its end: a killed resource started again (returns once healthy), a frozen one thawed.
-    private async Task InjectAsync(BenchmarkStack stack, Fault fault, CancellationToken ct)
+    // Returns when the fault struck.
+    private async Task<long> InjectAsync(BenchmarkStack stack, Fault fault, FaultLoad load, StackObserver observer, CancellationToken ct)
     {
+        Task? uploads = null;
+        if (fault.PhotoBatch > 0)
+        {
+            var halfAccepted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            uploads = load.UploadBatchAsync(fault.PhotoBatch, halfAccepted);
+            await halfAccepted.Task.WaitAsync(ct);
+        }
+
+        var struckAt = Stopwatch.GetTimestamp();
         switch (fault.Kind)
         {
             case FaultKind.KillServer:
                 stack.KillServer(fault.Resource);
-                await Task.Delay(settings.DownOf(fault), ct);
-                await stack.StartResourceAsync(fault.Resource, ct);
                 break;
             case FaultKind.KillReplica:
                 stack.Kill(stack.Current(fault.Resource));
-                await Task.Delay(settings.DownOf(fault), ct);
-                await stack.StartResourceAsync(fault.Resource, ct);
                 break;
             default:
                 var frozen = stack.Current(fault.Resource);
@@ -86,8 +91,18 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
                     BenchmarkStack.Signal(frozen, "CONT");
                 }
 
-                break;
+                return struckAt;
         }
+
+        if (uploads is not null)
+        {
+            log(ReportFile.Invariant($"{fault.Resource} killed with {await observer.PhotosProcessingAsync(ct)} of the run's photos processing"));
+            await uploads;
+        }
+
+        await Task.Delay(settings.DownOf(fault), ct);
+        await stack.StartResourceAsync(fault.Resource, ct);
+        return struckAt;
     }
 
     // Waits for the condition, not for a time: observe and check until every invariant holds, or the settle time is up.
@@ -130,7 +145,8 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             return new FaultWindow(list.Count, list.Count(e => !e.Ok));
         }
 
-        var fromKill = entries.Where(e => e.StartedAt >= killedAt).ToList();
+        // A request in flight when the fault struck is the fault's: it counts from the kill on, not before it.
+        var fromKill = entries.Where(e => e.EndedAt >= killedAt).ToList();
         var lastFailure = fromKill.Where(e => !e.Ok).Select(e => e.EndedAt).DefaultIfEmpty(killedAt).Max();
         var latency = Latency.NewHistogram();
         foreach (var entry in fromKill)
@@ -141,11 +157,12 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
         return new FaultResult(
             fault,
             Stopwatch.GetElapsedTime(killedAt, backAt).TotalSeconds,
-            Window(entries.Where(e => e.StartedAt < killedAt)),
-            Window(entries.Where(e => e.StartedAt >= killedAt && e.StartedAt < backAt)),
+            Window(entries.Where(e => e.EndedAt < killedAt)),
+            Window(entries.Where(e => e.EndedAt >= killedAt && e.StartedAt < backAt)),
             Window(entries.Where(e => e.StartedAt >= backAt)),
             Stopwatch.GetElapsedTime(killedAt, lastFailure).TotalSeconds,
             Latency.Of(latency).P99,
+            FaultLoad.Steps.ToDictionary(s => s, s => Window(entries.Where(e => e.EndedAt < killedAt && e.Step == s))),
             FaultLoad.Steps.ToDictionary(s => s, s => Window(fromKill.Where(e => e.Step == s))),
             settled,
             invariants);

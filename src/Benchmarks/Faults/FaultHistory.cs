@@ -11,6 +11,9 @@ public sealed record AcknowledgedMessage(Guid MessageId, Guid MatchId, Guid Send
 /// <summary>A bio the API acknowledged (200 on PUT /api/profiles/me).</summary>
 public sealed record AcknowledgedBio(Guid UserId, string Bio);
 
+/// <summary>A photo upload the API accepted (202): from then on it must end ready.</summary>
+public sealed record AcknowledgedPhoto(Guid UserId, Guid PhotoId);
+
 /// <summary>
 /// What the API acknowledged during a fault run, and what each user's open hub connection received: the history the
 /// invariants are checked against. Safe to record into from many requests at once.
@@ -20,6 +23,7 @@ public sealed class FaultHistory
     private readonly ConcurrentQueue<AcknowledgedSwipe> _swipes = new();
     private readonly ConcurrentQueue<AcknowledgedMessage> _messages = new();
     private readonly ConcurrentQueue<AcknowledgedBio> _bios = new();
+    private readonly ConcurrentQueue<AcknowledgedPhoto> _photos = new();
     private readonly ConcurrentQueue<(Guid Recipient, Guid MessageId)> _deliveries = new();
     private readonly ConcurrentDictionary<Guid, ConcurrentQueue<(DateTimeOffset From, DateTimeOffset? To)>> _gaps = new();
     private readonly ConcurrentDictionary<string, byte> _unacknowledgedTexts = new();
@@ -29,6 +33,8 @@ public sealed class FaultHistory
     public IReadOnlyCollection<AcknowledgedMessage> Messages => _messages;
 
     public IReadOnlyCollection<AcknowledgedBio> Bios => _bios;
+
+    public IReadOnlyCollection<AcknowledgedPhoto> Photos => _photos;
 
     /// <summary>Each <c>message</c> event a user's hub connection received, in arrival order.</summary>
     public IReadOnlyCollection<(Guid Recipient, Guid MessageId)> Deliveries => _deliveries;
@@ -49,6 +55,8 @@ public sealed class FaultHistory
     public void SendFailed(string text) => _unacknowledgedTexts.TryAdd(text, 0);
 
     public void BioChanged(AcknowledgedBio bio) => _bios.Enqueue(bio);
+
+    public void PhotoAccepted(AcknowledgedPhoto photo) => _photos.Enqueue(photo);
 
     public void Delivered(Guid recipient, Guid messageId) => _deliveries.Enqueue((recipient, messageId));
 

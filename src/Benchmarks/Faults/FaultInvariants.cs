@@ -20,6 +20,7 @@ public static class FaultInvariants
     public const string MessagesStored = "every acknowledged message is in its conversation exactly once, no send stored twice";
     public const string MessagesDelivered = "every message reached the other user's open connection at most once, and at least once if it stayed open";
     public const string ProfilesPropagated = "every profile change reached matching's read model";
+    public const string PhotosProcessed = "every accepted photo is listed once and ends ready, none stuck in processing";
     public const string OutboxSent = "no outbox row stays unsent";
     public const string NoErrorQueue = "no message waits in an error queue";
 
@@ -34,6 +35,7 @@ public static class FaultInvariants
         new(ProfilesPropagated, [.. observed.Bios
             .Where(b => b.Value.Source != b.Value.ReadModel)
             .Select(b => $"{b.Key}: profiles has \"{b.Value.Source}\", matching's read model \"{b.Value.ReadModel}\"")]),
+        new(PhotosProcessed, [.. Photos(history, observed)]),
         new(OutboxSent, [.. observed.UnsentOutbox.Where(o => o.Value > 0).Select(o => $"{o.Key}: {o.Value} unsent outbox row(s)")]),
         new(NoErrorQueue, [.. observed.ErrorQueues.Where(q => q.Value > 0).Select(q => $"{q.Key}: {q.Value} message(s)")]),
     ];
@@ -128,6 +130,27 @@ public static class FaultInvariants
             foreach (var text in listed.GroupBy(m => m.Text).Where(g => g.Count() > 1).Select(g => g.Key))
             {
                 yield return $"\"{text}\" is stored {listed.Count(m => m.Text == text)} times in {matchId}";
+            }
+        }
+    }
+
+    // The run uploads one valid JPEG: a photo that failed lost accepted work as surely as one stuck in processing.
+    private static IEnumerable<string> Photos(FaultHistory history, ObservedState observed)
+    {
+        foreach (var photo in history.Photos)
+        {
+            var listed = observed.Photos.GetValueOrDefault(photo.UserId)?.Where(p => p.PhotoId == photo.PhotoId).ToList() ?? [];
+            var problem = listed switch
+            {
+                [] => "accepted, not listed",
+                [{ Ready: null }] => "still processing",
+                [{ Ready: false }] => "failed",
+                [_] => null,
+                _ => $"listed {listed.Count} times",
+            };
+            if (problem is not null)
+            {
+                yield return $"photo {photo.PhotoId} of {photo.UserId}: {problem}";
             }
         }
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Scenarios.Photos;
 
 namespace Dating.Benchmarks.Faults;
 
@@ -17,8 +18,11 @@ public sealed class FaultLoad(GatewayClient api, FaultUsers users, FaultHistory 
     public const string MessageStep = "send message";
     public const string MatchesStep = "match list";
     public const string BioStep = "profile change";
+    public const string PhotoStep = "photo upload";
 
-    public static IReadOnlyList<string> Steps { get; } = [SwipeStep, MessageStep, MatchesStep, BioStep];
+    public static IReadOnlyList<string> Steps { get; } = [SwipeStep, MessageStep, MatchesStep, BioStep, PhotoStep];
+
+    private static readonly Lazy<byte[]> Jpeg = new(() => SampleJpeg.Create());
 
     public async Task<bool> VisitAsync(int i)
     {
@@ -36,6 +40,33 @@ public sealed class FaultLoad(GatewayClient api, FaultUsers users, FaultHistory 
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> photo uploads spread over the users, sent all at once, each accepted one recorded;
+    /// <paramref name="halfAccepted"/> completes once half of them are accepted (or all have answered).
+    /// </summary>
+    public async Task UploadBatchAsync(int count, TaskCompletionSource halfAccepted)
+    {
+        var accepted = 0;
+        await Task.WhenAll(Enumerable.Range(0, count).Select(i => StepAsync(PhotoStep, async () =>
+        {
+            var user = users.Users[i % users.Users.Count];
+            var (status, photoId) = await PhotoUpload.SendAsync(api, user.Token, Jpeg.Value, ct);
+            if (status != HttpStatusCode.Accepted)
+            {
+                return false;
+            }
+
+            history.PhotoAccepted(new AcknowledgedPhoto(user.UserId, photoId));
+            if (Interlocked.Increment(ref accepted) >= (count + 1) / 2)
+            {
+                halfAccepted.TrySetResult();
+            }
+
+            return true;
+        })));
+        halfAccepted.TrySetResult();
     }
 
     private async Task<bool> SwipeAsync(int user, int visit)

@@ -1,6 +1,9 @@
 namespace Dating.Benchmarks.Faults;
 
-/// <summary>Requests in one window of a fault (before it, while its resource was down, after it was back), and how many failed.</summary>
+/// <summary>
+/// Requests in one window of a fault (ended before it; in flight at it or started while its resource was down; started
+/// after it was back), and how many failed.
+/// </summary>
 public sealed record FaultWindow(int Requests, int Failed)
 {
     public double FailedShare => Requests == 0 ? 0 : (double)Failed / Requests;
@@ -8,12 +11,13 @@ public sealed record FaultWindow(int Requests, int Failed)
 
 /// <summary>
 /// One fault's outcome: its windows; how long after the kill the last failing request ended (0 when none failed); the
-/// p99 of requests from the kill on; the failures per step; and the invariants once the system had settled (or what
+/// p99 of requests from the kill on; the failures per step, before the kill and from it on; and the invariants once the system had settled (or what
 /// still broke them when the settle time ran out).
 /// </summary>
 public sealed record FaultResult(
     Fault Fault, double DownSeconds, FaultWindow Before, FaultWindow During, FaultWindow After, double ErrorsEndAfterSeconds,
-    double P99FromKillMs, IReadOnlyDictionary<string, FaultWindow> StepsFromKill, double? SettledAfterSeconds, IReadOnlyList<InvariantResult> Invariants)
+    double P99FromKillMs, IReadOnlyDictionary<string, FaultWindow> StepsBefore, IReadOnlyDictionary<string, FaultWindow> StepsFromKill,
+    double? SettledAfterSeconds, IReadOnlyList<InvariantResult> Invariants)
 {
     public bool InvariantsHold => Invariants.All(i => i.Holds);
 }

@@ -10,19 +10,23 @@ public sealed record FaultSettings(
     int Users, double VisitsPerSecond, TimeSpan Before, TimeSpan Down, TimeSpan After, TimeSpan SettleTimeout,
     IReadOnlyDictionary<string, int> Replicas, IReadOnlyList<Fault> Faults)
 {
-    /// <summary>The test suite's: the broker and a chat replica, each down for 5 s.</summary>
+    /// <summary>The test suite's: the broker, a chat replica, and a photos replica amid uploads, each down for 5 s.</summary>
     public static FaultSettings Quick { get; } = new(8, 6, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5),
-        TimeSpan.FromSeconds(90), new Dictionary<string, int> { [ModuleCatalog.Chat.Name] = 2 }, [Fault.Broker, Fault.Replica(ModuleCatalog.Chat.Name)]);
+        TimeSpan.FromSeconds(90), new Dictionary<string, int> { [ModuleCatalog.Chat.Name] = 2, [ModuleCatalog.Photos.Name] = 2 },
+        [Fault.Broker, Fault.Replica(ModuleCatalog.Chat.Name), Fault.PhotoProcessor(ModuleCatalog.Photos.Name, uploads: 16)]);
 
     /// <summary>
-    /// The broker, Redis and PostgreSQL killed; one of two replicas of profiles, matching and chat killed: each down for
-    /// 10 s. A matching replica frozen for 30 s, longer than the gateway's replica timeout (10 s), so that the run shows
+    /// The broker, Redis and PostgreSQL killed; one of two replicas of profiles, matching and chat killed, and of photos
+    /// amid 48 uploads: each down for 10 s. A matching replica frozen for 30 s, longer than the gateway's replica timeout (10 s), so that the run shows
     /// what the timeout does: the frozen replica is taken out, and its users are served by the other one.
     /// </summary>
     public static FaultSettings Full { get; } = new(24, 10, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20),
-        TimeSpan.FromSeconds(120), new Dictionary<string, int> { [ModuleCatalog.Profiles.Name] = 2, [ModuleCatalog.Matching.Name] = 2, [ModuleCatalog.Chat.Name] = 2 },
+        TimeSpan.FromSeconds(120), new Dictionary<string, int>
+        {
+            [ModuleCatalog.Profiles.Name] = 2, [ModuleCatalog.Photos.Name] = 2, [ModuleCatalog.Matching.Name] = 2, [ModuleCatalog.Chat.Name] = 2,
+        },
         [Fault.Broker, Fault.Server("redis"), Fault.Server("postgres"), Fault.Replica(ModuleCatalog.Profiles.Name), Fault.Replica(ModuleCatalog.Matching.Name),
-            Fault.Replica(ModuleCatalog.Chat.Name), Fault.Freeze(ModuleCatalog.Matching.Name, TimeSpan.FromSeconds(30))]);
+            Fault.Replica(ModuleCatalog.Chat.Name), Fault.PhotoProcessor(ModuleCatalog.Photos.Name, uploads: 48), Fault.Freeze(ModuleCatalog.Matching.Name, TimeSpan.FromSeconds(30))]);
 
     /// <summary>How long <paramref name="fault"/>'s resource stays down.</summary>
     public TimeSpan DownOf(Fault fault) => fault.Down ?? Down;

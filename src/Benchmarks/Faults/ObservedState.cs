@@ -9,6 +9,9 @@ public sealed record StoredMatch(Guid MatchId, Guid UserA, Guid UserB, bool Ende
 /// <summary>A message as the conversation's history lists it to its users.</summary>
 public sealed record ListedMessage(Guid MessageId, string Text);
 
+/// <summary>A photo as its owner's GET /api/photos/me lists it: ready, failed, or (null) still processing.</summary>
+public sealed record ListedPhoto(Guid PhotoId, bool? Ready);
+
 /// <summary>
 /// What the system holds for the run's users after a fault, read from the databases, the broker and each user's own
 /// views through the public API: what <see cref="FaultInvariants"/> checks the history against.
@@ -30,6 +33,9 @@ public sealed record ObservedState
 
     /// <summary>Per user, the bio in profiles' database (the source) and in matching's read model (null when missing there).</summary>
     public required IReadOnlyDictionary<Guid, (string? Source, string? ReadModel)> Bios { get; init; }
+
+    /// <summary>Per user, their photos as GET /api/photos/me lists them.</summary>
+    public required IReadOnlyDictionary<Guid, IReadOnlyList<ListedPhoto>> Photos { get; init; }
 
     /// <summary>Per database, outbox rows not yet sent to the broker.</summary>
     public required IReadOnlyDictionary<string, int> UnsentOutbox { get; init; }

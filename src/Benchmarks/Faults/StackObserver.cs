@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Scenarios.Photos;
 using Dating.Benchmarks.Stacks;
 using Dating.BuildingBlocks.Modules;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Dating.Benchmarks.Faults;
 
 /// <summary>
 /// Reads what the stack holds for a fault run's users: matching's and profiles' rows straight from PostgreSQL, each
-/// user's match and conversation lists and every conversation's history through the public API as the user, every
+/// user's match, conversation and photo lists and every conversation's history through the public API as the user, every
 /// module's unsent outbox rows, and RabbitMQ's error queues through its management API.
 /// </summary>
 public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, FaultUsers users, HttpClient http)
@@ -36,6 +37,7 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
             Conversations = await ListsAsync("/api/chat/conversations", ct),
             Messages = await MessagesAsync(matches, ct),
             Bios = await BiosAsync(matching, ct),
+            Photos = await PhotosAsync(ct),
             UnsentOutbox = await UnsentOutboxAsync(ct),
             ErrorQueues = await ErrorQueuesAsync(ct),
         };
@@ -49,6 +51,24 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
             return status == HttpStatusCode.OK
                 ? (user.UserId, (IReadOnlyList<Guid>)[.. body.EnumerateArray().Select(m => m.GetProperty("matchId").GetGuid())])
                 : throw new HttpRequestException($"GET {path} as {user.UserId}: {(int)status}");
+        }));
+        return lists.ToDictionary(l => l.UserId, l => l.Item2);
+    }
+
+    /// <summary>How many of the run's users' photos the photos database has as processing right now.</summary>
+    public async Task<long> PhotosProcessingAsync(CancellationToken ct) =>
+        (await QueryAsync(await stack.DatabaseOfAsync(ModuleCatalog.Photos, ct),
+            "SELECT count(*) FROM photos.photos WHERE user_id = ANY(@users) AND status = 'Processing'", r => r.GetInt64(0), ct))[0];
+
+    private async Task<IReadOnlyDictionary<Guid, IReadOnlyList<ListedPhoto>>> PhotosAsync(CancellationToken ct)
+    {
+        var lists = await Task.WhenAll(users.Users.Select(async user =>
+        {
+            var (status, body) = await api.SendJsonAsync(HttpMethod.Get, "/api/photos/me", user.Token, null, ct);
+            return status == HttpStatusCode.OK
+                ? (user.UserId, (IReadOnlyList<ListedPhoto>)[.. body.EnumerateArray().Select(p => new ListedPhoto(p.GetProperty("photoId").GetGuid(),
+                    PhotoStatus.IsDone(p, out var ready) ? ready : null))])
+                : throw new HttpRequestException($"GET /api/photos/me as {user.UserId}: {(int)status}");
         }));
         return lists.ToDictionary(l => l.UserId, l => l.Item2);
     }

@@ -52,7 +52,7 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
         var readyUsers = users.Skip(settings.Users).Take(readyUserCount).ToList();
 
         log("warm-up: one upload per client");
-        await Task.WhenAll(users.Skip(settings.Users + readyUserCount).Select(u => UploadAsync(api, u, jpeg, ct)));
+        await Task.WhenAll(users.Skip(settings.Users + readyUserCount).Select(u => PhotoUpload.SendAsync(api, u.Token, jpeg, ct)));
 
         // Throughput: closed loop, every client uploads back to back until the batch is gone.
         var batch = new ConcurrentQueue<BenchmarkUser>(
@@ -65,7 +65,7 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
             while (batch.TryDequeue(out var user))
             {
                 var sent = Stopwatch.GetTimestamp();
-                var (status, _) = await UploadAsync(api, user, jpeg, ct);
+                var (status, _) = await PhotoUpload.SendAsync(api, user.Token, jpeg, ct);
                 Latency.Record(uploadLatency, Stopwatch.GetElapsedTime(sent));
                 if (status == HttpStatusCode.Accepted)
                 {
@@ -85,7 +85,7 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
         await LoadGenerator.OpenAsync(async i =>
         {
             var user = readyUsers[i / PhotosSettings.MaxPhotosPerUser];
-            var (status, photoId) = await UploadAsync(api, user, jpeg, ct);
+            var (status, photoId) = await PhotoUpload.SendAsync(api, user.Token, jpeg, ct);
             if (status != HttpStatusCode.Accepted)
             {
                 return false;
@@ -152,20 +152,5 @@ public sealed class PhotosBenchmark(PhotosSettings settings, Action<string> log)
         }
 
         return (ready, failed);
-    }
-
-    private static async Task<(HttpStatusCode Status, Guid PhotoId)> UploadAsync(GatewayClient api, BenchmarkUser user, byte[] jpeg, CancellationToken ct)
-    {
-        var file = new ByteArrayContent(jpeg);
-        file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
-        using var form = new MultipartFormDataContent { { file, "file", "photo.jpg" } };
-        using var response = await api.SendAsync(HttpMethod.Post, "/api/photos", user.Token, form, ct);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            return (response.StatusCode, Guid.Empty);
-        }
-
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return (response.StatusCode, body.GetProperty("photoId").GetGuid());
     }
 }
