@@ -55,6 +55,11 @@ public static class BenchmarkCommandLine
         foreach (var (name, benchmark) in BenchmarkVerbs.All)
         {
             var command = new Command(name, benchmark.Description) { quick };
+            if (name == BenchmarkVerbs.Faults)
+            {
+                command.Options.Add(topologies);
+            }
+
             if (name == BenchmarkVerbs.Compare)
             {
                 command.Options.Add(topologies);

@@ -16,6 +16,7 @@ public sealed record BenchmarkVerb(string Description, Func<BenchmarkRun, Action
 public static class BenchmarkVerbs
 {
     public const string Compare = "compare";
+    public const string Faults = "faults";
 
     public static IReadOnlyDictionary<string, BenchmarkVerb> All { get; } = new Dictionary<string, BenchmarkVerb>
     {
@@ -25,7 +26,7 @@ public static class BenchmarkVerbs
         ["chat"] = new("message delivery to WebSockets, 1 versus 2 chat replicas", Reported(ChatAsync)),
         [Compare] = new("monolith versus microservices", CompareAsync),
         ["locality"] = new("matching's card cache: ConsistentHash versus PowerOfTwoChoices", Reported(LocalityAsync)),
-        ["faults"] = new("kill -9 of the broker and of replicas under load, then the end-to-end invariants", Reported(FaultsAsync)),
+        [Faults] = new("kill -9 of the broker, Redis, PostgreSQL and replicas under load, then the end-to-end invariants", FaultsAsync),
     };
 
     // A report of one Markdown file under results/, named for the verb.
@@ -95,15 +96,24 @@ public static class BenchmarkVerbs
         return LocalityReport.Render(runs, header);
     }
 
-    private static async Task<string> FaultsAsync(bool quick, Action<string> log, CancellationToken ct)
+    // One stack per topology, one report: the microservices' faults, then the monolith's.
+    private static async Task<(string Markdown, string File)> FaultsAsync(BenchmarkRun run, Action<string> log, CancellationToken ct)
     {
-        var settings = quick ? FaultSettings.Quick : FaultSettings.Full;
-        var results = await new FaultBenchmark(settings, log).RunAsync(ct);
-        var header = await ReportFile.HeaderAsync("Faults under load: what failed, how fast it recovered, and whether anything acknowledged was lost or doubled", quick,
-            ReportFile.Invariant($"one microservices stack ({string.Join(", ", settings.Replicas.Select(r => $"{r.Key} ×{r.Value}"))}); {settings.Users} users matched in pairs, ")
-            + ReportFile.Invariant($"visiting at {settings.VisitsPerSecond}/s (open model; a visit = a swipe, a message to their match, their match list, every fourth a new bio); ")
-            + ReportFile.Invariant($"each fault {settings.Before.TotalSeconds:0} s into the load, its resource down {settings.Down.TotalSeconds:0} s, watched {settings.After.TotalSeconds:0} s after; ")
-            + "then the load stops and the invariants are checked over the whole history until they hold.");
-        return FaultReport.Render(results, header);
+        var sections = new List<string>();
+        foreach (var topology in run.Topologies)
+        {
+            var settings = FaultSettings.For(topology, run.Quick);
+            var results = await new FaultBenchmark(settings, log).RunAsync(ct);
+            var described = ReportFile.Invariant($"one {topology.ToString().ToLowerInvariant()} stack ({string.Join(", ", settings.Replicas.Select(r => $"{r.Key} ×{r.Value}"))}); ")
+                + ReportFile.Invariant($"{settings.Users} users matched in pairs, visiting at {settings.VisitsPerSecond}/s; each fault {settings.Before.TotalSeconds:0} s into the load, ")
+                + ReportFile.Invariant($"its resource down {settings.Down.TotalSeconds:0} s unless its name says otherwise, watched {settings.After.TotalSeconds:0} s after.");
+            sections.Add(FaultReport.Render(results, $"## {topology}\n\n{described}\n"));
+        }
+
+        var header = await ReportFile.HeaderAsync("Faults under load: what failed, how fast it recovered, and whether anything acknowledged was lost or doubled", run.Quick,
+            "a visit = a swipe, a message to their match, their match list, every fourth a new bio (open model); after each fault the load stops and "
+            + "the invariants are checked over the whole history until they hold.");
+        var markdown = header.TrimEnd() + "\n\n" + string.Join("\n", sections);
+        return (markdown, await ReportFile.WriteAsync(run.Benchmark, markdown, run.Quick));
     }
 }

@@ -64,6 +64,13 @@ public sealed class BenchmarkCommandLineTests
         run.Compare.Scenarios.ShouldNotBeNull().ShouldBe([ScenarioNames.SessionMax, CompareOptions.FaultKey], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task Faults_runs_both_topologies_unless_told()
+    {
+        (await InvokeAsync("faults")).Run.ShouldNotBeNull().Topologies.ShouldBe([Topology.Microservices, Topology.Monolith]);
+        (await InvokeAsync("faults", "--topologies", "monolith")).Run.ShouldNotBeNull().Topologies.ShouldBe([Topology.Monolith]);
+    }
+
     [Theory]
     [InlineData("Required command was not provided. Try --help.")]
     [InlineData("Unrecognized command or argument 'bogus'. Try --help.", "bogus", "--quick")]

@@ -40,6 +40,6 @@ public sealed record Fault(FaultKind Kind, string Resource, TimeSpan? Down = nul
         FaultKind.KillServer => $"kill -9 of {Resource}",
         FaultKind.KillReplica when PhotoBatch > 0 => $"kill -9 of replica {Resource} amid {PhotoBatch} photo uploads",
         FaultKind.KillReplica => $"kill -9 of replica {Resource}",
-        _ => $"SIGSTOP of replica {Resource}",
+        _ => $"SIGSTOP of replica {Resource}" + (Down is { } down ? $" for {down.TotalSeconds:0} s" : ""),
     };
 }

@@ -8,7 +8,7 @@ using Dating.Benchmarks.Stacks;
 namespace Dating.Benchmarks.Faults;
 
 /// <summary>
-/// The fault run: one microservices stack, users visiting at a fixed rate through the public API with every
+/// The fault run: one stack of the settings' topology, users visiting at a fixed rate through the public API with every
 /// acknowledged write recorded, and one fault after another under that load. After each, the load stops and the
 /// invariants are checked against the databases, the broker and the users' own views until they hold or the settle
 /// time runs out; the history keeps growing, so every check covers every fault so far.
@@ -19,7 +19,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 
     public async Task<IReadOnlyList<FaultResult>> RunAsync(CancellationToken ct)
     {
-        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas, durable: true);
+        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas, topology: settings.Topology, durable: true);
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
         var history = new FaultHistory();

@@ -21,7 +21,7 @@ public static class FaultReport
 
         foreach (var r in results)
         {
-            md.AppendLine().AppendLine($"## {r.Fault.Name}").AppendLine();
+            md.AppendLine().AppendLine($"### {r.Fault.Name}").AppendLine();
             md.AppendLine(r.Fault.Kind == FaultKind.FreezeReplica
                     ? ReportFile.Invariant($"Frozen with SIGSTOP, thawed with SIGCONT {r.DownSeconds:0.0} s later.")
                     : ReportFile.Invariant($"Killed, then started again by the dashboard's Start command: healthy {r.DownSeconds:0.0} s after the kill."))

@@ -1,3 +1,4 @@
+using Dating.AppHost.Options;
 using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Faults;
@@ -30,4 +31,36 @@ public sealed record FaultSettings(
 
     /// <summary>How long <paramref name="fault"/>'s resource stays down.</summary>
     public TimeSpan DownOf(Fault fault) => fault.Down ?? Down;
+
+    private const string MonolithName = "monolith";
+
+    /// <summary>Which topology the run's stack has.</summary>
+    public Topology Topology { get; init; } = Topology.Microservices;
+
+    /// <summary>
+    /// The monolith's: two replicas of it behind the gateway, Redis and PostgreSQL killed, a replica killed amid 48 photo
+    /// uploads, a replica frozen for 30 s. No broker: its events travel in memory, and die with the process.
+    /// </summary>
+    public static FaultSettings Monolith { get; } = Full with
+    {
+        Topology = Topology.Monolith,
+        Replicas = new Dictionary<string, int> { [MonolithName] = 2 },
+        Faults = [Fault.Server("redis"), Fault.Server("postgres"), Fault.PhotoProcessor(MonolithName, uploads: 48), Fault.Freeze(MonolithName, TimeSpan.FromSeconds(30))],
+    };
+
+    /// <summary>The monolith's quick form: a replica killed amid 16 photo uploads.</summary>
+    public static FaultSettings MonolithQuick { get; } = Quick with
+    {
+        Topology = Topology.Monolith,
+        Replicas = new Dictionary<string, int> { [MonolithName] = 2 },
+        Faults = [Fault.PhotoProcessor(MonolithName, uploads: 16)],
+    };
+
+    public static FaultSettings For(Topology topology, bool quick) => (topology, quick) switch
+    {
+        (Topology.Monolith, true) => MonolithQuick,
+        (Topology.Monolith, false) => Monolith,
+        (_, true) => Quick,
+        _ => Full,
+    };
 }
