@@ -75,6 +75,15 @@ else if (!options.BackingOnly)
     }
 }
 
+if (options.HighAvailability)
+{
+    // A login is answered once the Redis replica has its session, so a failover right after it keeps the session.
+    foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+    {
+        builder.CreateResourceBuilder(project).WithEnvironment("Sessions__ReplicaAcknowledgements", "1");
+    }
+}
+
 if (!options.Isolated)
 {
     try
