@@ -30,9 +30,12 @@ var ports = new LocalPorts(free: options.Isolated);
 var withRabbitMq = options.Topology == Topology.Microservices;
 
 // Backing services: local processes on fixed loopback ports, installed by one step they all wait for.
-var install = builder.AddServerInstallation("install", withRabbitMq, root);
+var install = builder.AddServerInstallation("install", withRabbitMq, withSentinel: options.HighAvailability, root);
 var postgres = builder.AddPostgresServer("postgres", ports.Take("postgres", 5532), data).WaitForCompletion(install);
-var redis = builder.AddRedisServer("redis", ports.Take("redis", 6479), data).WaitForCompletion(install);
+IResourceBuilder<IResourceWithConnectionString> redis = options.HighAvailability
+    ? builder.AddRedisWithSentinels("redis", [ports.Take("redis-0", 6479), ports.Take("redis-1", 6480)],
+        [ports.Take("redis-sentinel-0", 6481), ports.Take("redis-sentinel-1", 6482), ports.Take("redis-sentinel-2", 6483)], data, install)
+    : builder.AddRedisServer("redis", ports.Take("redis", 6479), data).WaitForCompletion(install);
 var blobs = builder.AddAzurite("azurite", ports.Take("azurite", 10100), data, root).WaitForCompletion(install);
 var rabbitmq = withRabbitMq
     ? builder.AddRabbitMqServer("rabbitmq", ports.Take("rabbitmq", 5772), ports.Take("rabbitmq management", 15772),
@@ -69,6 +72,15 @@ else if (!options.BackingOnly)
         {
             gateway.WithDestinations(monolith, cluster);
         }
+    }
+}
+
+if (options.HighAvailability)
+{
+    // A login is answered once the Redis replica has its session, so a failover right after it keeps the session.
+    foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+    {
+        builder.CreateResourceBuilder(project).WithEnvironment("Sessions__ReplicaAcknowledgements", "1");
     }
 }
 

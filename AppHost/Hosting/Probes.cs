@@ -24,6 +24,18 @@ internal static class Probes
     public static async Task<bool> RedisPingAsync(int port, CancellationToken ct) =>
         Encoding.ASCII.GetString(await ExchangeAsync(port, "PING\r\n"u8.ToArray(), ct) ?? []).StartsWith("+PONG", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The lines of Redis's reply to an inline command without RESP's type and length lines (a flat array becomes its
+    /// items, a bulk string its lines); null when nothing answers. Enough for INFO and SENTINEL replies.
+    /// </summary>
+    public static async Task<string[]?> RedisReplyAsync(int port, string command, CancellationToken ct)
+    {
+        var answer = await ExchangeAsync(port, Encoding.ASCII.GetBytes(command + "\r\n"), ct, 16 * 1024);
+        return answer?.Length > 0
+            ? Encoding.ASCII.GetString(answer).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Where(line => line[0] is not ('*' or '$')).ToArray()
+            : null;
+    }
+
     /// <summary>An AMQP 0-9-1 protocol header is answered with a Connection.Start method frame (type 1).</summary>
     public static async Task<bool> AmqpHandshakeAsync(int port, CancellationToken ct)
     {
@@ -48,7 +60,7 @@ internal static class Probes
     }
 
     // Sends bytes to a loopback port and returns the first bytes of the answer: empty when nothing was sent, null when refused.
-    private static async Task<byte[]?> ExchangeAsync(int port, byte[] request, CancellationToken ct)
+    private static async Task<byte[]?> ExchangeAsync(int port, byte[] request, CancellationToken ct, int answerSize = 64)
     {
         try
         {
@@ -63,7 +75,7 @@ internal static class Probes
 
             var stream = client.GetStream();
             await stream.WriteAsync(request, timeout.Token);
-            var buffer = new byte[64];
+            var buffer = new byte[answerSize];
             var read = await stream.ReadAsync(buffer, timeout.Token);
             return buffer[..read];
         }

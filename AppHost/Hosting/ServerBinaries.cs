@@ -23,6 +23,8 @@ internal static class ServerBinaries
 
     public static string? RedisServer() => Commands.OnPath("redis-server");
 
+    public static string? RedisSentinel() => Commands.OnPath("redis-sentinel");
+
     // Not /usr/sbin/rabbitmq-server: as root it switches to the rabbitmq user and HOME, and the cookie no longer matches.
     public static string? RabbitMqServer() => File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server") ? "/usr/lib/rabbitmq/bin/rabbitmq-server" : null;
 

@@ -11,9 +11,12 @@ namespace Dating.AppHost.Hosting;
 /// dashboard with its log, and the servers wait for it to finish. Installs run under the machine-wide install lock
 /// (<see cref="MachineInstalls"/>), so parallel test runs never run apt-get at the same time. Nothing here starts a server.
 /// </summary>
-public sealed class ServerInstallationResource(string name, bool withRabbitMq, string repositoryRoot) : Resource(name)
+public sealed class ServerInstallationResource(string name, bool withRabbitMq, bool withSentinel, string repositoryRoot) : Resource(name)
 {
     internal bool WithRabbitMq { get; } = withRabbitMq;
+
+    /// <summary>Redis Sentinel too (<c>--ha</c>).</summary>
+    internal bool WithSentinel { get; } = withSentinel;
 
     internal string RepositoryRoot { get; } = repositoryRoot;
 
@@ -24,9 +27,9 @@ public sealed class ServerInstallationResource(string name, bool withRabbitMq, s
 public static class ServerInstallationExtensions
 {
     public static IResourceBuilder<ServerInstallationResource> AddServerInstallation(
-        this IDistributedApplicationBuilder builder, string name, bool withRabbitMq, string repositoryRoot)
+        this IDistributedApplicationBuilder builder, string name, bool withRabbitMq, bool withSentinel, string repositoryRoot)
     {
-        var resource = new ServerInstallationResource(name, withRabbitMq, repositoryRoot);
+        var resource = new ServerInstallationResource(name, withRabbitMq, withSentinel, repositoryRoot);
         // A failed install stops the app host while the orchestrator is still starting (its start waits for the servers),
         // and the generic host would print that cancelled start with a stack trace under the one line that names the cause.
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (!resource.Failed || level == LogLevel.Critical)));
@@ -111,6 +114,11 @@ public static class ServerInstallationExtensions
             missing.Add("redis-server");
         }
 
+        if (resource.WithSentinel && ServerBinaries.RedisSentinel() is null)
+        {
+            missing.Add("redis-sentinel");
+        }
+
         if (resource.WithRabbitMq && (ServerBinaries.RabbitMqServer() is null || ServerBinaries.Epmd() is null))
         {
             missing.Add("rabbitmq-server");
@@ -137,6 +145,6 @@ public static class ServerInstallationExtensions
     }
 
     private static string WhatToInstall(ServerInstallationResource resource) =>
-        "Install by hand: PostgreSQL 15+ (Debian package postgresql), redis-server" + (resource.WithRabbitMq ? ", rabbitmq-server" : "")
+        "Install by hand: PostgreSQL 15+ (Debian package postgresql), redis-server" + (resource.WithSentinel ? ", redis-sentinel" : "") + (resource.WithRabbitMq ? ", rabbitmq-server" : "")
         + $", and Node.js 20+ with npm (then `npm install --prefix {ServerBinaries.AzuriteFolder(resource.RepositoryRoot)} azurite@{ServerBinaries.AzuriteVersion}`).";
 }

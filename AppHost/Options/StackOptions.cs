@@ -27,6 +27,9 @@ public sealed record StackOptions
     /// <summary>Only the backing services (PostgreSQL, Redis, RabbitMQ, Azurite): the module tests' servers.</summary>
     public bool BackingOnly { get; init; }
 
+    /// <summary>High availability: Redis as a master and a replica watched by three Sentinels (PostgreSQL stays single for now).</summary>
+    public bool HighAvailability { get; init; }
+
     /// <summary>Arguments for Aspire itself.</summary>
     public IReadOnlyList<string> AspireArguments { get; init; } = [];
 
@@ -59,6 +62,11 @@ public sealed record StackOptions
 
     private static readonly Option<bool> BackingOnlyOption = new("--backing-only") { Description = "only PostgreSQL, Redis, RabbitMQ and Azurite" };
 
+    private static readonly Option<bool> HighAvailabilityOption = new("--ha")
+    {
+        Description = "Redis as a master and a replica watched by three Sentinels, which promote the replica when the master dies",
+    };
+
     public static RootCommand Command { get; } = CreateCommand();
 
     /// <summary>Parses the command line; a mistake throws <see cref="StackConfigurationException"/> with one line naming it.</summary>
@@ -88,6 +96,7 @@ public sealed record StackOptions
             Isolated = isolated,
             Durable = result.GetValue(DurableOption),
             BackingOnly = result.GetValue(BackingOnlyOption),
+            HighAvailability = result.GetValue(HighAvailabilityOption),
             AspireArguments = result.UnmatchedTokens.ToList(),
         };
     }
@@ -107,7 +116,7 @@ public sealed record StackOptions
     {
         var command = new RootCommand("Starts the Dating stack: dotnet run --project AppHost [-- options]. The public API is http://127.0.0.1:5080.")
         {
-            TopologyOption, ReplicasOption, SparesOption, FreshOption, IsolatedOption, DurableOption, BackingOnlyOption,
+            TopologyOption, ReplicasOption, SparesOption, FreshOption, IsolatedOption, DurableOption, BackingOnlyOption, HighAvailabilityOption,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         return command;

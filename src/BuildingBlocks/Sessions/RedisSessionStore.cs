@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -7,7 +8,7 @@ namespace Dating.BuildingBlocks.Sessions;
 /// <c>session:{sha256(token)}</c> is a hash {user, expires} with a sliding TTL;
 /// <c>session-user:{userId}</c> is the set of that user's session hashes, so every session can be revoked at once.
 /// </summary>
-internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionOptions> options, TimeProvider time)
+internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<SessionOptions> options, TimeProvider time, ILogger<RedisSessionStore> logger)
     : ISessionStore
 {
     private const string UserField = "user";
@@ -38,6 +39,7 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         };
         await transaction.ExecuteAsync();
         await Task.WhenAll(writes);
+        await WaitForReplicasAsync();
 
         return new IssuedSession(token, expiresAt);
     }
@@ -113,6 +115,23 @@ internal sealed class RedisSessionStore(IConnectionMultiplexer redis, IOptions<S
         var hashes = await Database.SetMembersAsync(userKey);
         var keys = hashes.Select(hash => SessionKey(hash.ToString())).Append(userKey).ToArray();
         await Database.KeyDeleteAsync(keys);
+    }
+
+    // Redis replicates asynchronously: WAIT holds the answer until the replicas have every write made so far, so a
+    // session a client holds is on the replica Sentinel would promote. StackExchange.Redis has no WAIT method of its own.
+    private async Task WaitForReplicasAsync()
+    {
+        if (_options.ReplicaAcknowledgements <= 0)
+        {
+            return;
+        }
+
+        var acknowledged = (long)await Database.ExecuteAsync("WAIT", _options.ReplicaAcknowledgements, (long)_options.ReplicaAcknowledgementTimeout.TotalMilliseconds);
+        if (acknowledged < _options.ReplicaAcknowledgements)
+        {
+            // A dead replica costs the wait, not the login: availability first, and the session is lost only if the master dies too.
+            logger.LogWarning("A new session reached {Acknowledged} of {Wanted} Redis replicas within {Timeout}", acknowledged, _options.ReplicaAcknowledgements, _options.ReplicaAcknowledgementTimeout);
+        }
     }
 
     private static RedisKey SessionKey(string hash) => $"session:{hash}";

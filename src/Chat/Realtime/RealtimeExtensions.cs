@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Sessions;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
@@ -21,12 +22,10 @@ internal static class RealtimeExtensions
             hub.AddFilter<HubOutageFilter>();
             hub.AddFilter<BackplaneGaps>();
         }).AddStackExchangeRedis();
+        // Its own multiplexer (SignalR's subscriptions carry the channel prefix), connected the services' one way.
         services.AddOptions<RedisOptions>().Configure<IConfiguration, IOptions<BackplaneOptions>, BackplaneGaps>((redis, configuration, backplane, gaps) =>
         {
-            var connectionString = configuration.GetConnectionString("redis")
-                ?? throw new InvalidOperationException("ConnectionStrings:redis is not configured.");
-            redis.Configuration = ConfigurationOptions.Parse(connectionString);
-            redis.Configuration.AbortOnConnectFail = false;
+            redis.Configuration = RedisConnection.Options(configuration, loggerFactory: null);
             redis.Configuration.ChannelPrefix = RedisChannel.Literal(backplane.Value.ChannelPrefix);
             var configured = redis.Configuration;
             redis.ConnectionFactory = async log =>

@@ -18,6 +18,18 @@ public sealed class StackOptionsTests
         Microservices.ShouldAllBe(service => options.ReplicasOf(service) == 1);
         options.Spares.ShouldBe(1);
         options.Isolated.ShouldBeFalse();
+        options.HighAvailability.ShouldBeFalse();
+        options.AspireArguments.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void High_availability_is_asked_for_with_ha_and_goes_with_the_other_options()
+    {
+        var options = Parse("--ha", "--isolated", "--replicas", "chat=2");
+
+        options.HighAvailability.ShouldBeTrue();
+        options.Isolated.ShouldBeTrue();
+        options.ReplicasOf("chat").ShouldBe(2);
         options.AspireArguments.ShouldBeEmpty();
     }
 

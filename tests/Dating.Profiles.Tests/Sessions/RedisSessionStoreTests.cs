@@ -1,6 +1,7 @@
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Tests.Infrastructure;
 using Dating.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -16,7 +17,7 @@ public sealed class RedisSessionStoreTests(BackingServicesFixture backing) : IAs
     public async ValueTask InitializeAsync()
     {
         _redis = await ConnectionMultiplexer.ConnectAsync(backing.RedisConnectionString);
-        _store = new RedisSessionStore(_redis, Options.Create(new SessionOptions()), _clock);
+        _store = new RedisSessionStore(_redis, Options.Create(new SessionOptions()), _clock, NullLogger<RedisSessionStore>.Instance);
     }
 
     public async ValueTask DisposeAsync() => await _redis.DisposeAsync();
@@ -109,5 +110,19 @@ public sealed class RedisSessionStoreTests(BackingServicesFixture backing) : IAs
     {
         (await _store.ValidateAsync(SessionToken.Generate(), default)).ShouldBeNull();
         (await _store.ValidateAsync("not a token", default)).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_login_that_waits_for_a_replica_that_is_not_there_waits_its_timeout_and_still_gets_its_session()
+    {
+        var waiting = new SessionOptions { ReplicaAcknowledgements = 1, ReplicaAcknowledgementTimeout = TimeSpan.FromMilliseconds(300) };
+        var store = new RedisSessionStore(_redis, Options.Create(waiting), _clock, NullLogger<RedisSessionStore>.Instance);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var issued = await store.CreateAsync(Guid.NewGuid(), default);
+
+        // The test Redis has no replica, so WAIT answers 0 only at its timeout: proof the login waited for one.
+        watch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250));
+        (await store.ValidateAsync(issued.Token, default)).ShouldNotBeNull();
     }
 }
