@@ -11,7 +11,7 @@ public sealed class ModuleCatalogTests
         // The tool's verbs are its command line: a benchmark per module is named like it, and keeps its name.
         ["src/Benchmarks/BenchmarkVerbs.cs"] = ["\"profiles\"", "\"photos\"", "\"matching\"", "\"chat\""],
         // Endpoints a client calls whose path is the prefix itself: the photo upload and the chat hub.
-        ["src/Benchmarks/Scenarios/Photos/PhotosBenchmark.cs"] = ["\"/api/photos\""],
+        ["src/Benchmarks/Scenarios/Photos/PhotoUpload.cs"] = ["\"/api/photos\""],
         ["src/Benchmarks/Scenarios/Chat/ChatSetup.cs"] = ["\"/hubs/chat\""],
         // The account routes every host limits per client address.
         ["src/BuildingBlocks/Sessions/AuthRateLimiting.cs"] = ["\"/api/auth\""],
