@@ -3,6 +3,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
+using Dating.Matching.Shards;
 using Dating.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -86,6 +87,20 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
     {
         await using var scope = Host.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<MatchingDbContext>());
+    }
+
+    /// <summary>The same query on every swipe shard of the map, one answer per shard in map order.</summary>
+    internal async Task<IReadOnlyList<T>> QueryShardsAsync<T>(Func<SwipeShardDbContext, Task<T>> query)
+    {
+        var shards = Host.Services.GetRequiredService<SwipeShards>();
+        var answers = new List<T>();
+        foreach (var shard in shards.Map.Shards)
+        {
+            await using var db = shards.Open(shard);
+            answers.Add(await query(db));
+        }
+
+        return answers;
     }
 
     internal Task WaitUntilAsync(Func<MatchingDbContext, Task<bool>> condition, string? what = null) =>
