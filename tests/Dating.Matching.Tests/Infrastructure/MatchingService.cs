@@ -34,6 +34,9 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
 
     protected virtual int Replicas => 1;
 
+    /// <summary>Swipe shards, each a fresh database on its own shard server; 0: the one shard is the module's database.</summary>
+    protected virtual int Shards => 0;
+
     public async ValueTask InitializeAsync()
     {
         var configuration = backing.Configuration("matching", await backing.CreateDatabaseAsync("matching"));
@@ -41,6 +44,11 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
         configuration["ConnectionStrings:redis"] = redis;
         configuration["OTEL_SERVICE_NAME"] = $"matching-tests-{Guid.NewGuid():N}";
         configuration["Matching:Queues:RefreshInterval"] = "01:00:00";
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            configuration[$"ConnectionStrings:{BackingServicesFixture.ShardServerName(shard)}"] = await backing.CreateShardDatabaseAsync(shard, "swipes");
+        }
+
         Configure(configuration);
 
         _redis = await ConnectionMultiplexer.ConnectAsync(redis);
