@@ -20,11 +20,14 @@ public static class SwipeShardServers
         {
             var name = NameOf(i);
             var server = builder.AddPostgresServer(name, ports.Take(name, FirstDevelopmentPort + i), data).WaitForCompletion(install);
-            shards.Add(server.AddDatabase($"{name}-swipes", "swipes"));
+            shards.Add(server.AddDatabase(DatabaseResourceOf(name), "swipes"));
         }
 
         return shards;
     }
+
+    /// <summary>The resource of the database on shard server <paramref name="shard"/> that holds its swipes.</summary>
+    public static string DatabaseResourceOf(string shard) => $"{shard}-swipes";
 
     /// <summary>The shard's server resource and its connection name in Matching's configuration.</summary>
     public static string NameOf(int shard) => $"{ModuleCatalog.Matching.Database}-shard-{shard}";
