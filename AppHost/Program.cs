@@ -41,6 +41,8 @@ var rabbitmq = withRabbitMq
     ? builder.AddRabbitMqServer("rabbitmq", ports.Take("rabbitmq", 5772), ports.Take("rabbitmq management", 15772),
         ports.Take("rabbitmq distribution", 25772), ports.Take("epmd", 4469), data).WaitForCompletion(install)
     : null;
+IReadOnlyList<IResourceBuilder<PostgresDatabaseResource>> swipeShards =
+    withRabbitMq ? builder.AddSwipeShardServers(options.Shards, ports, data, install) : [];
 
 if (!options.BackingOnly && rabbitmq is not null)
 {
@@ -113,6 +115,11 @@ ServiceReplicas ModuleService(ModuleEntry module, IResourceBuilder<IResourceWith
 {
     var service = Service(ModuleServices.Of(module), module.Name, module.DefaultPort)
         .WithReference(postgres.AddDatabase(module.Database)).WithReference(redis).WithReference(rabbitmq);
+    for (var i = 0; module == ModuleCatalog.Matching && i < swipeShards.Count; i++)
+    {
+        service.WithReference(swipeShards[i], SwipeShardServers.NameOf(i));
+    }
+
     return module.UsesBlobStorage ? service.WithReference(blobs, "blobs") : service;
 }
 

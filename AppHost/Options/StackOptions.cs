@@ -7,6 +7,8 @@ public sealed record StackOptions
 {
     public const int MaxReplicas = 9;
 
+    public const int MaxShards = 8;
+
     public Topology Topology { get; init; } = Topology.Microservices;
 
     /// <summary>Running replicas per service (default 1).</summary>
@@ -14,6 +16,9 @@ public sealed record StackOptions
 
     /// <summary>Replicas per service declared but not started: the dashboard's Start command scales out with them.</summary>
     public int Spares { get; init; } = 1;
+
+    /// <summary>PostgreSQL servers for Matching's swipe shards (microservices and backing-only; the monolith keeps one shard in its database).</summary>
+    public int Shards { get; init; } = 2;
 
     /// <summary>Delete the dev stack's data before starting.</summary>
     public bool Fresh { get; init; }
@@ -47,6 +52,8 @@ public sealed record StackOptions
     {
         Description = "replicas per service that wait in the dashboard for its Start command (default 1, 0 with --isolated)",
     };
+
+    private static readonly Option<int> ShardsOption = CreateShardsOption();
 
     private static readonly Option<bool> FreshOption = new("--fresh") { Description = "delete the dev stack's data (.local/data) first" };
 
@@ -92,6 +99,7 @@ public sealed record StackOptions
             Topology = topology,
             Replicas = ParseReplicas(result.GetValue(ReplicasOption) ?? [], servicesOf(topology)),
             Spares = result.GetValue(SparesOption) ?? (isolated ? 0 : 1),
+            Shards = result.GetValue(ShardsOption),
             Fresh = result.GetValue(FreshOption),
             Isolated = isolated,
             Durable = result.GetValue(DurableOption),
@@ -112,11 +120,28 @@ public sealed record StackOptions
         return option;
     }
 
+    private static Option<int> CreateShardsOption()
+    {
+        var option = new Option<int>("--shards")
+        {
+            Description = $"PostgreSQL servers for matching's swipe shards (default 2, 1 to {MaxShards}); the monolith keeps one shard in its database",
+            DefaultValueFactory = _ => 2,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > MaxShards)
+            {
+                result.AddError($"--shards: {result.GetValueOrDefault<int>()} is out of range (1 to {MaxShards}).");
+            }
+        });
+        return option;
+    }
+
     private static RootCommand CreateCommand()
     {
         var command = new RootCommand("Starts the Dating stack: dotnet run --project AppHost [-- options]. The public API is http://127.0.0.1:5080.")
         {
-            TopologyOption, ReplicasOption, SparesOption, FreshOption, IsolatedOption, DurableOption, BackingOnlyOption, HighAvailabilityOption,
+            TopologyOption, ReplicasOption, SparesOption, ShardsOption, FreshOption, IsolatedOption, DurableOption, BackingOnlyOption, HighAvailabilityOption,
         };
         command.TreatUnmatchedTokensAsErrors = false;
         return command;

@@ -8,6 +8,7 @@ using Dating.Matching.IntegrationEvents;
 using Dating.Matching.Matches;
 using Dating.Matching.Queues;
 using Dating.Matching.Recommendations;
+using Dating.Matching.Shards;
 using Dating.Matching.Swipes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ public static class Extensions
     {
         builder.AddSessionAuthentication();
         builder.AddModuleDatabase<MatchingDbContext>("matching", MatchingDbContext.Schema);
+        builder.AddSwipeShards("matching");
         builder.AddCardCache();
 
         var services = builder.Services;
@@ -40,6 +42,7 @@ public static class Extensions
         services.AddScoped<CandidateFinder>();
         services.AddScoped<QueueFiller>();
         services.AddScoped<Recommender>();
+        services.AddSingleton<SwipeStore>();
         services.AddScoped<Matchmaker>();
         services.AddScoped<Unmatching>();
         services.AddScoped<Blocker>();

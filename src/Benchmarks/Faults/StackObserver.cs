@@ -11,8 +11,9 @@ using Npgsql;
 namespace Dating.Benchmarks.Faults;
 
 /// <summary>
-/// Reads what the stack holds for a fault run's users: matching's and profiles' rows straight from PostgreSQL, each
-/// user's match, conversation and photo lists and every conversation's history through the public API as the user, every
+/// Reads what the stack holds for a fault run's users: matching's (its swipes from every shard) and profiles' rows
+/// straight from PostgreSQL, each user's match, conversation and photo lists and every conversation's history through
+/// the public API as the user, every
 /// module's unsent outbox rows, and RabbitMQ's error queues through its management API.
 /// </summary>
 public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, FaultUsers users, HttpClient http)
@@ -27,11 +28,17 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
         var matches = await QueryAsync(matching,
             "SELECT id, user_a, user_b, ended_at IS NOT NULL FROM matching.matches WHERE user_a = ANY(@users) AND user_b = ANY(@users)",
             r => new StoredMatch(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetBoolean(3)), ct);
+        var swipes = new List<StoredSwipe>();
+        foreach (var shard in await stack.SwipeShardDatabasesAsync(ct))
+        {
+            swipes.AddRange(await QueryAsync(shard,
+                "SELECT swiper_id, target_id, decision FROM matching_swipes.swipes WHERE swiper_id = ANY(@users) AND target_id = ANY(@users)",
+                r => new StoredSwipe(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2) == 1), ct));
+        }
+
         return new ObservedState
         {
-            Swipes = await QueryAsync(matching,
-                "SELECT swiper_id, target_id, decision FROM matching.swipes WHERE swiper_id = ANY(@users) AND target_id = ANY(@users)",
-                r => new StoredSwipe(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2) == 1), ct),
+            Swipes = swipes,
             Matches = matches,
             MatchLists = await ListsAsync("/api/matching/matches", ct),
             Conversations = await ListsAsync("/api/chat/conversations", ct),

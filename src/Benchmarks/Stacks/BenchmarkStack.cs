@@ -3,12 +3,14 @@ using System.Globalization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Dating.AppHost.Hosting;
 using Dating.AppHost.Options;
 using Dating.Benchmarks.Scenarios.Matching;
 using Dating.BuildingBlocks.Modules;
 using Dating.Stacks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace Dating.Benchmarks.Stacks;
 
@@ -136,6 +138,25 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// <summary>The database that holds <paramref name="module"/>'s schema: its own, or the monolith's one.</summary>
     public Task<string> DatabaseOfAsync(ModuleEntry module, CancellationToken ct) =>
         ConnectionStringAsync(Topology == Topology.Monolith ? "monolith" : module.Database, ct);
+
+    /// <summary>
+    /// Every swipe shard's database, as the latest shard map in matching's database names them: on the app host's shard
+    /// servers, or the monolith's own database (its one shard).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SwipeShardDatabasesAsync(CancellationToken ct)
+    {
+        var matching = await DatabaseOfAsync(ModuleCatalog.Matching, ct);
+        if (Topology == Topology.Monolith)
+        {
+            return [matching];
+        }
+
+        await using var connection = new NpgsqlConnection(matching);
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT shards FROM matching.shard_maps ORDER BY version DESC LIMIT 1", connection);
+        var shards = await command.ExecuteScalarAsync(ct) as string[] ?? throw new InvalidOperationException("Matching has no shard map yet.");
+        return await Task.WhenAll(shards.Select(shard => ConnectionStringAsync(SwipeShardServers.DatabaseResourceOf(shard), ct)));
+    }
 
     /// <summary>The address of a resource's endpoint, such as RabbitMQ's <c>management</c>.</summary>
     public Uri UrlOf(string resource, string endpoint) => _stack.UrlOf(resource, endpoint);

@@ -2,7 +2,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.Matching.Blocks;
 using Dating.Matching.Candidates;
 using Dating.Matching.Matches;
-using Dating.Matching.Swipes;
+using Dating.Matching.Shards;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Matching.Data;
@@ -18,7 +18,8 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
 
     public DbSet<DeletedUser> DeletedUsers => Set<DeletedUser>();
 
-    public DbSet<Swipe> Swipes => Set<Swipe>();
+    /// <summary>The versions of the swipe shards' map (the swipes themselves are on the shards: <see cref="SwipeShardDbContext"/>).</summary>
+    public DbSet<ShardMap> ShardMaps => Set<ShardMap>();
 
     public DbSet<Match> Matches => Set<Match>();
 

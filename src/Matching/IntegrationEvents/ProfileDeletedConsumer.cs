@@ -4,6 +4,7 @@ using Dating.Contracts.Profiles;
 using Dating.Matching.CardCache;
 using Dating.Matching.Data;
 using Dating.Matching.Queues;
+using Dating.Matching.Swipes;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ namespace Dating.Matching.IntegrationEvents;
 
 /// <summary>Everything Matching holds of the user goes; each partner's match ends with <see cref="MatchEndReason.AccountDeleted"/>.</summary>
 internal sealed class ProfileDeletedConsumer(
-    MatchingDbContext db, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
+    MatchingDbContext db, SwipeStore swipes, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
     : IdempotentConsumer<ProfileDeleted, MatchingDbContext>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct)
@@ -35,7 +36,8 @@ internal sealed class ProfileDeletedConsumer(
         }
 
         Db.Matches.RemoveRange(matches);
-        await Db.Swipes.Where(s => s.SwiperId == userId || s.TargetId == userId).ExecuteDeleteAsync(ct);
+        // Every shard, before the inbox row commits: a shard that is down fails the message, and the redelivery deletes again.
+        await swipes.ForgetUserAsync(userId, ct);
         await Db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(ct);
 
         await queue.ForgetUserBestEffortAsync(userId, alsoActivity: true);

@@ -268,31 +268,29 @@ namespace Dating.Matching.Migrations
                         });
                 });
 
-            modelBuilder.Entity("Dating.Matching.Swipes.Swipe", b =>
+            modelBuilder.Entity("Dating.Matching.Shards.ShardMap", b =>
                 {
-                    b.Property<Guid>("SwiperId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("swiper_id");
-
-                    b.Property<Guid>("TargetId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("target_id");
-
-                    b.Property<int>("Decision")
+                    b.Property<int>("Version")
                         .HasColumnType("integer")
-                        .HasColumnName("decision");
+                        .HasColumnName("version");
 
-                    b.Property<DateTimeOffset>("SwipedAt")
+                    b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("swiped_at");
+                        .HasColumnName("created_at");
 
-                    b.HasKey("SwiperId", "TargetId")
-                        .HasName("pk_swipes");
+                    b.PrimitiveCollection<string[]>("Shards")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("shards");
 
-                    b.HasIndex("TargetId")
-                        .HasDatabaseName("ix_swipes_target_id");
+                    b.Property<int>("VirtualNodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("virtual_nodes");
 
-                    b.ToTable("swipes", "matching");
+                    b.HasKey("Version")
+                        .HasName("pk_shard_maps");
+
+                    b.ToTable("shard_maps", "matching");
                 });
 #pragma warning restore 612, 618
         }

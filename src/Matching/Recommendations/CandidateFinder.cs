@@ -1,5 +1,6 @@
 using Dating.Matching.Candidates;
 using Dating.Matching.Data;
+using Dating.Matching.Swipes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,8 +10,9 @@ namespace Dating.Matching.Recommendations;
 /// <summary>
 /// The compatibility query, in SQL: both sides' gender and age preferences, distance within both maxima,
 /// nobody the caller swiped or who blocked or was blocked by the caller; ranked by distance minus a bonus per shared interest.
+/// The caller's swipes live on their shard, not beside the cards: they are read first, from that one shard, and excluded as a list.
 /// </summary>
-internal sealed class CandidateFinder(MatchingDbContext db, TimeProvider time)
+internal sealed class CandidateFinder(MatchingDbContext db, SwipeStore swipes, TimeProvider time)
 {
     /// <summary>Each shared interest counts like being this many kilometres closer.</summary>
     private const double SharedInterestBonusKm = 5;
@@ -29,7 +31,7 @@ internal sealed class CandidateFinder(MatchingDbContext db, TimeProvider time)
           AND c.birth_date > @born_after AND c.birth_date <= @born_by
           AND c.age_min <= @my_age AND c.age_max >= @my_age
           AND d.km <= @my_max_km AND d.km <= c.max_distance_km
-          AND NOT EXISTS (SELECT 1 FROM matching.swipes s WHERE s.swiper_id = @me AND s.target_id = c.user_id)
+          AND NOT (c.user_id = ANY(@swiped))
           AND NOT EXISTS (SELECT 1 FROM matching.blocks b WHERE b.blocker_id = @me AND b.blocked_id = c.user_id)
           AND NOT EXISTS (SELECT 1 FROM matching.blocks b WHERE b.blocker_id = c.user_id AND b.blocked_id = @me)
         """;
@@ -57,10 +59,11 @@ internal sealed class CandidateFinder(MatchingDbContext db, TimeProvider time)
         db.Candidates.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == userId, ct);
 
     /// <summary>The best <paramref name="limit"/> candidates for the caller, searched around their location.</summary>
-    public Task<List<Candidate>> FindAsync(CandidateCard me, int limit, CancellationToken ct)
+    public async Task<List<Candidate>> FindAsync(CandidateCard me, int limit, CancellationToken ct)
     {
         var box = GeoBox.Around(me.Latitude, me.Longitude, me.MaxDistanceKm);
-        return QueryAsync(Nearby, me, parameters =>
+        var swiped = await swipes.SwipedByAsync(me.UserId, among: null, ct);
+        return await QueryAsync(Nearby, me, swiped, parameters =>
         {
             parameters.AddWithValue("lat_min", box.LatitudeMin);
             parameters.AddWithValue("lat_max", box.LatitudeMax);
@@ -73,11 +76,14 @@ internal sealed class CandidateFinder(MatchingDbContext db, TimeProvider time)
     }
 
     /// <summary>Which of these (queued) users are still candidates for the caller, fresh from the database, in the given order.</summary>
-    public Task<List<Candidate>> FindAmongAsync(CandidateCard me, IReadOnlyList<Guid> ids, CancellationToken ct) =>
-        QueryAsync(Among, me, parameters => parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids.ToArray()), ct);
+    public async Task<List<Candidate>> FindAmongAsync(CandidateCard me, IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var swiped = await swipes.SwipedByAsync(me.UserId, ids, ct);
+        return await QueryAsync(Among, me, swiped, parameters => parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids.ToArray()), ct);
+    }
 
     private async Task<List<Candidate>> QueryAsync(
-        string sql, CandidateCard me, Action<NpgsqlParameterCollection> addParameters, CancellationToken ct)
+        string sql, CandidateCard me, Guid[] swiped, Action<NpgsqlParameterCollection> addParameters, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
@@ -88,6 +94,7 @@ internal sealed class CandidateFinder(MatchingDbContext db, TimeProvider time)
             var parameters = command.Parameters;
             parameters.AddWithValue("earth_radius_km", GeoBox.EarthRadiusKm);
             parameters.AddWithValue("me", me.UserId);
+            parameters.AddWithValue("swiped", NpgsqlDbType.Array | NpgsqlDbType.Uuid, swiped);
             parameters.AddWithValue("lat", me.Latitude);
             parameters.AddWithValue("lon", me.Longitude);
             parameters.AddWithValue("my_gender", me.Gender);

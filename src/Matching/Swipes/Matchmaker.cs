@@ -7,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Dating.Matching.Swipes;
 
 /// <summary>
-/// Records a swipe and, when it completes a mutual like, the one match of the pair. Under the pair lock the
-/// second of two simultaneous likes sees the first; the unique pair index and ON CONFLICT DO NOTHING make
-/// the match insert-or-get, and MatchCreated joins the outbox only with the row that was really inserted.
+/// Records a swipe and, when it completes a mutual like, the one match of the pair. The swipe commits on the swiper's
+/// shard before the like-back is looked for on the target's shard, so of two likes at the same moment at least the later
+/// sees the earlier, even on different shards and replicas; the pair lock in the module database serialises them besides.
+/// The match lives in the module database: the unique pair index and ON CONFLICT DO NOTHING make it insert-or-get, and
+/// MatchCreated joins the outbox only with the row that was really inserted, so a pair gets one match and one event.
 /// </summary>
-internal sealed class Matchmaker(MatchingDbContext db, TimeProvider time)
+internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, TimeProvider time)
 {
     /// <returns>null when the target is unknown, deleted or blocked either way.</returns>
     public Task<SwipeResponse?> SwipeAsync(Guid swiperId, Guid targetId, SwipeDecision decision, CancellationToken ct) =>
@@ -32,19 +34,11 @@ internal sealed class Matchmaker(MatchingDbContext db, TimeProvider time)
                 return null;
             }
 
+            // The swipe commits on its shard before this transaction does: a retry after a failure further on finds
+            // it and finishes the work (the first decision is final), and an account deletion waiting on the cards sees it.
             var now = time.GetUtcNow();
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO matching.swipes (swiper_id, target_id, decision, swiped_at)
-                VALUES ({swiperId}, {targetId}, {(int)decision}, {now})
-                ON CONFLICT DO NOTHING
-                """,
-                ct);
-
-            // The first decision is final: a repeated swipe gets the same answer.
-            var liked = await db.Swipes.AnyAsync(s => s.SwiperId == swiperId && s.TargetId == targetId && s.Decision == SwipeDecision.Like, ct);
-            var likedBack = liked && await db.Swipes.AnyAsync(
-                s => s.SwiperId == targetId && s.TargetId == swiperId && s.Decision == SwipeDecision.Like, ct);
+            var liked = await swipes.RecordAsync(swiperId, targetId, decision, now, ct);
+            var likedBack = liked && await swipes.LikedAsync(targetId, swiperId, ct);
             if (!likedBack)
             {
                 await transaction.CommitAsync(ct);

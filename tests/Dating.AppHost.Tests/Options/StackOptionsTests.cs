@@ -17,6 +17,7 @@ public sealed class StackOptionsTests
         options.Topology.ShouldBe(Topology.Microservices);
         Microservices.ShouldAllBe(service => options.ReplicasOf(service) == 1);
         options.Spares.ShouldBe(1);
+        options.Shards.ShouldBe(2);
         options.Isolated.ShouldBeFalse();
         options.HighAvailability.ShouldBeFalse();
         options.AspireArguments.ShouldBeEmpty();
@@ -75,9 +76,18 @@ public sealed class StackOptionsTests
     [InlineData("--replicas", "billing=2", "--replicas: unknown service 'billing'. Services in this topology: profiles, photos, matching, chat.")]
     [InlineData("--replicas", "matching=10", "--replicas: matching=10 is out of range (1 to 9).")]
     [InlineData("--replicas", "matching", "--replicas: 'matching' is not NAME=N (for example matching=2).")]
+    [InlineData("--shards", "0", "--shards: 0 is out of range (1 to 8).")]
+    [InlineData("--shards", "9", "--shards: 9 is out of range (1 to 8).")]
     [InlineData("--replcas", "matching=2", "Unknown option '--replcas'. Try --help.")]
     public void A_mistake_is_one_line_that_names_it(string option, string value, string message) =>
         Should.Throw<StackConfigurationException>(() => Parse(option, value)).Message.ShouldBe(message);
+
+    [Fact]
+    public void Shards_are_a_count_of_servers()
+    {
+        Parse("--shards", "4").Shards.ShouldBe(4);
+        Parse("--shards", "1").Shards.ShouldBe(1);
+    }
 
     [Fact]
     public void An_unknown_topology_is_refused()

@@ -21,13 +21,29 @@ public sealed class ResourceModelTests
             "profiles-1 (spare) → postgres, profiles, redis, rabbitmq",
             "photos-0 → postgres, photos, redis, rabbitmq, azurite",
             "photos-1 (spare) → postgres, photos, redis, rabbitmq, azurite",
-            "matching-0 → postgres, matching, redis, rabbitmq",
-            "matching-1 → postgres, matching, redis, rabbitmq",
-            "matching-2 (spare) → postgres, matching, redis, rabbitmq",
+            "matching-0 → postgres, matching, redis, rabbitmq, matching-shard-0, matching-shard-0-swipes, matching-shard-1, matching-shard-1-swipes",
+            "matching-1 → postgres, matching, redis, rabbitmq, matching-shard-0, matching-shard-0-swipes, matching-shard-1, matching-shard-1-swipes",
+            "matching-2 (spare) → postgres, matching, redis, rabbitmq, matching-shard-0, matching-shard-0-swipes, matching-shard-1, matching-shard-1-swipes",
             "chat-0 → postgres, chat, redis, rabbitmq",
             "chat-1 (spare) → postgres, chat, redis, rabbitmq",
             "gateway → redis, profiles-0, photos-0, matching-0, matching-1, chat-0",
         ]);
+    }
+
+    [Fact]
+    public async Task Matching_gets_one_PostgreSQL_server_per_swipe_shard_and_the_monolith_none()
+    {
+        await using var sharded = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(
+            ["--isolated", "--shards", "3"], TestContext.Current.CancellationToken);
+        await using var monolith = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(
+            ["--isolated", "--topology", "monolith", "--shards", "3"], TestContext.Current.CancellationToken);
+
+        sharded.Resources.OfType<ExecutableResource>().Select(r => r.Name).Where(name => name.Contains("-shard-", StringComparison.Ordinal))
+            .ShouldBe(["matching-shard-0", "matching-shard-1", "matching-shard-2"]);
+        var matching = sharded.Resources.OfType<ProjectResource>().Single(p => p.Name == "matching-0");
+        matching.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name).Where(name => name.Contains("-shard-", StringComparison.Ordinal))
+            .ShouldBe(["matching-shard-0", "matching-shard-0-swipes", "matching-shard-1", "matching-shard-1-swipes", "matching-shard-2", "matching-shard-2-swipes"]);
+        monolith.Resources.ShouldNotContain(r => r.Name.Contains("-shard-", StringComparison.Ordinal));
     }
 
     private static string Describe(ProjectResource project) =>

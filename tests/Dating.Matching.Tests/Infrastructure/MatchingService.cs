@@ -3,6 +3,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
+using Dating.Matching.Shards;
 using Dating.Testing;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
 
     protected virtual int Replicas => 1;
 
+    /// <summary>Swipe shards, each a fresh database on its own shard server; 0: the one shard is the module's database.</summary>
+    protected virtual int Shards => 0;
+
     public async ValueTask InitializeAsync()
     {
         var configuration = backing.Configuration("matching", await backing.CreateDatabaseAsync("matching"));
@@ -40,6 +44,11 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
         configuration["ConnectionStrings:redis"] = redis;
         configuration["OTEL_SERVICE_NAME"] = $"matching-tests-{Guid.NewGuid():N}";
         configuration["Matching:Queues:RefreshInterval"] = "01:00:00";
+        for (var shard = 0; shard < Shards; shard++)
+        {
+            configuration[$"ConnectionStrings:{BackingServicesFixture.ShardServerName(shard)}"] = await backing.CreateShardDatabaseAsync(shard, "swipes");
+        }
+
         Configure(configuration);
 
         _redis = await ConnectionMultiplexer.ConnectAsync(redis);
@@ -86,6 +95,20 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
     {
         await using var scope = Host.Services.CreateAsyncScope();
         return await query(scope.ServiceProvider.GetRequiredService<MatchingDbContext>());
+    }
+
+    /// <summary>The same query on every swipe shard of the map, one answer per shard in map order.</summary>
+    internal async Task<IReadOnlyList<T>> QueryShardsAsync<T>(Func<SwipeShardDbContext, Task<T>> query)
+    {
+        var shards = Host.Services.GetRequiredService<SwipeShards>();
+        var answers = new List<T>();
+        foreach (var shard in shards.Map.Shards)
+        {
+            await using var db = shards.Open(shard);
+            answers.Add(await query(db));
+        }
+
+        return answers;
     }
 
     internal Task WaitUntilAsync(Func<MatchingDbContext, Task<bool>> condition, string? what = null) =>

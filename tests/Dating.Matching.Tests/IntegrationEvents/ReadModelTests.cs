@@ -80,7 +80,7 @@ public sealed class ReadModelTests(MatchingService service) : IClassFixture<Matc
         var leftovers = await service.QueryAsync(async db => new[]
         {
             await db.Candidates.CountAsync(c => c.UserId == leaving.UserId),
-            await db.Swipes.CountAsync(s => s.SwiperId == leaving.UserId || s.TargetId == leaving.UserId),
+            (await service.QueryShardsAsync(shard => shard.Swipes.CountAsync(s => s.SwiperId == leaving.UserId || s.TargetId == leaving.UserId))).Sum(),
             await db.Matches.CountAsync(m => m.UserA == leaving.UserId || m.UserB == leaving.UserId),
         });
         leftovers.ShouldBe([0, 0, 0]);

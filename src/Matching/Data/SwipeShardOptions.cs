@@ -1,0 +1,13 @@
+using Dating.BuildingBlocks.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dating.Matching.Data;
+
+internal static class SwipeShardOptions
+{
+    /// <summary>A shard's provider options: the module's conventions, the shard's schema (runtime and <c>dotnet ef</c> agree).</summary>
+    public static DbContextOptions<SwipeShardDbContext> For(string connectionString) =>
+        (DbContextOptions<SwipeShardDbContext>)new DbContextOptionsBuilder<SwipeShardDbContext>()
+            .UseModuleDatabase(connectionString, SwipeShardDbContext.Schema)
+            .Options;
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+
+namespace Dating.Matching.Shards;
+
+internal static class SwipeShardsExtensions
+{
+    /// <summary>
+    /// The swipe shards: map, ring and migrations before the host serves (register after the module database, whose
+    /// migrator must run first). Readiness waits for them; a shard going down later does not make the replica unready,
+    /// since the other shards' users are still served.
+    /// </summary>
+    public static IHostApplicationBuilder AddSwipeShards(this IHostApplicationBuilder builder, string moduleConnectionName)
+    {
+        var shards = new SwipeShards(moduleConnectionName);
+        builder.Services.AddSingleton(shards);
+        builder.Services.AddHostedService<ShardStartup>();
+        builder.Services.AddHealthChecks().AddCheck(
+            "swipe-shards", () => shards.Ready ? HealthCheckResult.Healthy("Every swipe shard is migrated.") : HealthCheckResult.Unhealthy("The swipe shards are not ready."));
+        return builder;
+    }
+}
