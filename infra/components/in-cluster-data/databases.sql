@@ -1,5 +1,7 @@
 CREATE DATABASE profiles;
 CREATE DATABASE photos;
 CREATE DATABASE matching;
+CREATE DATABASE matching_shard_0;
+CREATE DATABASE matching_shard_1;
 CREATE DATABASE chat;
 CREATE DATABASE monolith;

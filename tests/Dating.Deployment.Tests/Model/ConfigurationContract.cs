@@ -31,7 +31,15 @@ public static partial class ConfigurationContract
     public static IReadOnlySet<string> Of(IEnumerable<string> names) =>
         names.Where(name => !OneSideOnly.Contains(name) && !name.StartsWith(DevelopmentSwitches, StringComparison.Ordinal))
             .Select(name => ReplicaIndex().Replace(name, "__<i>"))
+            .Select(ConnectionNameAlias)
             .ToHashSet(StringComparer.Ordinal);
+
+    // Aspire passes a connection string whose name has dashes twice: as named (ConnectionStrings__matching-shard-0) and
+    // with the dashes as underscores, for shells that refuse dashes in names. The service reads the first; one name.
+    private static string ConnectionNameAlias(string name) =>
+        name.StartsWith(ConnectionStrings, StringComparison.Ordinal) ? ConnectionStrings + name[ConnectionStrings.Length..].Replace('_', '-') : name;
+
+    private const string ConnectionStrings = "ConnectionStrings__";
 
     [GeneratedRegex(@"__\d+$")]
     private static partial Regex ReplicaIndex();
