@@ -1,3 +1,4 @@
+using Dating.Matching.Data;
 using Dating.Matching.Shards;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,15 +22,18 @@ internal sealed class SwipeStore(SwipeShards shards)
             ON CONFLICT DO NOTHING
             """,
             ct);
-        return await db.Swipes.AnyAsync(s => s.SwiperId == swiperId && s.TargetId == targetId && s.Decision == SwipeDecision.Like, ct);
+        return await LikesAsync(db, swiperId, targetId, ct);
     }
 
     /// <summary>Whether <paramref name="swiperId"/> liked <paramref name="targetId"/>: one lookup on the swiper's shard.</summary>
     public async Task<bool> LikedAsync(Guid swiperId, Guid targetId, CancellationToken ct)
     {
         await using var db = shards.OpenFor(swiperId);
-        return await db.Swipes.AnyAsync(s => s.SwiperId == swiperId && s.TargetId == targetId && s.Decision == SwipeDecision.Like, ct);
+        return await LikesAsync(db, swiperId, targetId, ct);
     }
+
+    private static Task<bool> LikesAsync(SwipeShardDbContext db, Guid swiperId, Guid targetId, CancellationToken ct) =>
+        db.Swipes.AnyAsync(s => s.SwiperId == swiperId && s.TargetId == targetId && s.Decision == SwipeDecision.Like, ct);
 
     /// <summary>Everyone <paramref name="swiperId"/> has swiped, or those of <paramref name="among"/>: one range scan on one shard.</summary>
     public async Task<Guid[]> SwipedByAsync(Guid swiperId, IReadOnlyCollection<Guid>? among, CancellationToken ct)
