@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
 using Dating.Testing;
 
 namespace Dating.Deployment.Tests.Smoke;
@@ -22,12 +24,19 @@ internal sealed class LoopbackRegistry : IAsyncDisposable
     public static async Task<LoopbackRegistry> StartAsync(string workFolder)
     {
         var address = $"127.0.0.1:{FreePort()}";
+        var storage = Path.Combine(workFolder, "registry");
+        if (Directory.Exists(storage))
+        {
+            // Empty on every run: what the registry holds is what this run pushed.
+            Directory.Delete(storage, recursive: true);
+        }
+
         var configuration = Path.Combine(workFolder, "registry.yml");
         await File.WriteAllTextAsync(configuration, $"""
             version: 0.1
             storage:
               filesystem:
-                rootdirectory: {Path.Combine(workFolder, "registry")}
+                rootdirectory: {storage}
             http:
               addr: {address}
             log:
@@ -47,6 +56,14 @@ internal sealed class LoopbackRegistry : IAsyncDisposable
             }
         }, $"the registry at {address} to answer", TimeSpan.FromSeconds(30));
         return registry;
+    }
+
+    /// <summary>The repositories pushed here (<c>dating/matching</c>, …), from the registry's catalog.</summary>
+    public async Task<IReadOnlyList<string>> RepositoriesAsync()
+    {
+        using var http = new HttpClient();
+        var catalog = await http.GetFromJsonAsync<JsonElement>($"http://{Address}/v2/_catalog");
+        return [.. catalog.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()!)];
     }
 
     public ValueTask DisposeAsync() => _process.DisposeAsync();

@@ -35,10 +35,13 @@ public sealed partial class PodmanSmokeTests
         await using var registry = await LoopbackRegistry.StartAsync(work);
         var baseImage = $"{registry.Address}/dating-smoke/aspnet:{Environment.Version}";
         await podman.RunAsync("push", "--quiet", "--tls-verify=false", LocalBaseImage.Name, baseImage);
-        foreach (var service in await AppHostSystem.Microservices)
+        // Every image the build makes (the monolith's too, though only the microservices are played), each in the registry after.
+        foreach (var project in (await AppHostSystem.Microservices).Concat(await AppHostSystem.Monolith).Select(s => s.ProjectPath).Distinct())
         {
-            await PublishImageAsync(service.ProjectPath, baseImage, registry.Address);
+            await PublishImageAsync(project, baseImage, registry.Address);
         }
+
+        (await registry.RepositoriesAsync()).ShouldBe((await BuiltImages.ByService).Values.Select(i => i.Split(':')[0]).Append("dating-smoke/aspnet"), ignoreOrder: true);
 
         var backing = new BackingServicesFixture();
         await backing.InitializeAsync();
