@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -39,14 +40,20 @@ internal static class ShardsCommand
             var output = result.InvocationConfiguration.Output;
             var error = result.InvocationConfiguration.Error;
             await using var scope = host.Services.CreateAsyncScope();
-            var resharder = ActivatorUtilities.CreateInstance<Resharder>(scope.ServiceProvider);
-            if (ackTimeout is not null)
-            {
-                resharder.AckTimeout = TimeSpan.FromSeconds(result.GetValue(ackTimeout));
-            }
-
             try
             {
+                var module = scope.ServiceProvider.GetRequiredService<SwipeShards>().ModuleConnectionName;
+                if (string.IsNullOrEmpty(scope.ServiceProvider.GetRequiredService<IConfiguration>().GetConnectionString(module)))
+                {
+                    throw new ReshardingException($"ConnectionStrings:{module} is not configured (the shard map is in that database); pass --ConnectionStrings:{module}=… after the command.");
+                }
+
+                var resharder = ActivatorUtilities.CreateInstance<Resharder>(scope.ServiceProvider);
+                if (ackTimeout is not null)
+                {
+                    resharder.AckTimeout = TimeSpan.FromSeconds(result.GetValue(ackTimeout));
+                }
+
                 switch (change)
                 {
                     case "add":

@@ -45,4 +45,15 @@ public sealed class OneShardCommandTests(MatchingService service) : IClassFixtur
         exitCode.ShouldBe(1);
         error.ShouldBe("shards remove: 'matching' is the last shard; the swipes need one." + Environment.NewLine);
     }
+
+    [Fact]
+    public async Task Without_the_module_database_the_command_says_which_connection_string_is_missing()
+    {
+        var settings = service.Settings.Where(s => s.Key != "ConnectionStrings:matching").ToDictionary();
+
+        var (exitCode, _, error) = await ShardsCommandLine.RunAsync(settings, "shards", "list");
+
+        exitCode.ShouldBe(1);
+        error.ShouldStartWith("shards list: ConnectionStrings:matching is not configured");
+    }
 }
