@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Dating.Matching.Seeding;
+using Dating.Matching.Shards;
 using Microsoft.Extensions.Hosting;
 
 namespace Dating.Matching;
@@ -14,6 +15,7 @@ public static class MatchingCommandLine
             + "(--urls, Key=Value, --Key=Value) pass through to the host.")
         {
             SeedCommand.Create(host),
+            ShardsCommand.Create(host),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((_, ct) => serve(ct));

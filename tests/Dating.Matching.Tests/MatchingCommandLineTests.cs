@@ -65,6 +65,33 @@ public sealed class MatchingCommandLineTests : IDisposable
         error.ToString().ShouldBe(message + Environment.NewLine);
     }
 
+    [Theory]
+    [InlineData("add", "matching-shard-2", "matching-shard-2", "--ConnectionStrings:matching-shard-2=Host=127.0.0.1")]
+    [InlineData("remove", "matching-shard-1", "matching-shard-1", "--ack-timeout", "5")]
+    [InlineData("list", null)]
+    public void Shards_takes_a_verb_then_the_shard_then_configuration(string verb, string? shard, params string[] rest)
+    {
+        var result = Parse(["shards", verb, .. rest]);
+
+        result.Errors.ShouldBeEmpty();
+        result.CommandResult.Command.Name.ShouldBe(verb);
+        if (shard is not null)
+        {
+            result.GetValue<string>("shard").ShouldBe(shard);
+        }
+    }
+
+    [Fact]
+    public async Task Shards_add_without_a_shard_is_one_line_and_exit_code_2()
+    {
+        using var error = new StringWriter();
+
+        (await RunAsync(["shards", "add"], TextWriter.Null, error)).ShouldBe(2);
+
+        _served.ShouldBeFalse();
+        error.ToString().ShouldBe("Required argument missing for command: 'add'. Try --help." + Environment.NewLine);
+    }
+
     [Fact]
     public async Task Help_lists_the_verbs_and_their_arguments()
     {
@@ -77,6 +104,7 @@ public sealed class MatchingCommandLineTests : IDisposable
         _served.ShouldBeFalse();
         root.ToString().ShouldContain("Without a command it serves");
         root.ToString().ShouldContain("  seed ");
+        root.ToString().ShouldContain("  shards ");
         seed.ToString().ShouldContain("<count>");
         seed.ToString().ShouldContain("<randomSeed>");
     }

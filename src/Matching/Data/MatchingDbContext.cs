@@ -21,6 +21,9 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
     /// <summary>The versions of the swipe shards' map (the swipes themselves are on the shards: <see cref="SwipeShardDbContext"/>).</summary>
     public DbSet<ShardMap> ShardMaps => Set<ShardMap>();
 
+    /// <summary>Which map version each serving replica uses: a resharding waits for all of them.</summary>
+    public DbSet<ReplicaAck> ReplicaAcks => Set<ReplicaAck>();
+
     public DbSet<Match> Matches => Set<Match>();
 
     public DbSet<Block> Blocks => Set<Block>();

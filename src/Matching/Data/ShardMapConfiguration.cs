@@ -11,5 +11,7 @@ internal sealed class ShardMapConfiguration : IEntityTypeConfiguration<ShardMap>
         map.ToTable("shard_maps");
         map.HasKey(m => m.Version);
         map.Property(m => m.Version).ValueGeneratedNever();
+        map.Property(m => m.State).HasConversion<string>().HasMaxLength(16);
+        map.Ignore(m => m.AllShards);
     }
 }

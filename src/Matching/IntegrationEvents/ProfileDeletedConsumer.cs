@@ -4,6 +4,7 @@ using Dating.Contracts.Profiles;
 using Dating.Matching.CardCache;
 using Dating.Matching.Data;
 using Dating.Matching.Queues;
+using Dating.Matching.Shards;
 using Dating.Matching.Swipes;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -12,13 +13,17 @@ namespace Dating.Matching.IntegrationEvents;
 
 /// <summary>Everything Matching holds of the user goes; each partner's match ends with <see cref="MatchEndReason.AccountDeleted"/>.</summary>
 internal sealed class ProfileDeletedConsumer(
-    MatchingDbContext db, SwipeStore swipes, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
+    MatchingDbContext db, SwipeStore swipes, SwipeShards shards, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
     : IdempotentConsumer<ProfileDeleted, MatchingDbContext>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct)
     {
         var userId = context.Message.UserId;
         var now = time.GetUtcNow();
+
+        // First, before any row lock a swipe may wait on: the swipes are deleted on every shard of the latest map, and no
+        // resharding copy batch runs meanwhile (it could read a row before it is deleted here and write it back after).
+        await ShardFence.EnterAsync(Db, shards, ct, alsoCopyLock: true);
 
         await Db.Database.ExecuteSqlAsync(
             $"INSERT INTO matching.deleted_users (user_id, deleted_at) VALUES ({userId}, {now}) ON CONFLICT DO NOTHING", ct);

@@ -268,6 +268,26 @@ namespace Dating.Matching.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Dating.Matching.Shards.ReplicaAck", b =>
+                {
+                    b.Property<string>("Replica")
+                        .HasColumnType("text")
+                        .HasColumnName("replica");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Replica")
+                        .HasName("pk_shard_map_acks");
+
+                    b.ToTable("shard_map_acks", "matching");
+                });
+
             modelBuilder.Entity("Dating.Matching.Shards.ShardMap", b =>
                 {
                     b.Property<int>("Version")
@@ -278,10 +298,20 @@ namespace Dating.Matching.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.PrimitiveCollection<string[]>("PreviousShards")
+                        .HasColumnType("text[]")
+                        .HasColumnName("previous_shards");
+
                     b.PrimitiveCollection<string[]>("Shards")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("shards");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
 
                     b.Property<int>("VirtualNodes")
                         .HasColumnType("integer")

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Dating.Matching.Shards;
@@ -17,6 +18,7 @@ internal sealed class ShardStartup(
     IServiceScopeFactory scopes,
     SwipeShards shards,
     IConfiguration configuration,
+    IOptions<ShardMapOptions> options,
     TimeProvider time,
     ILogger<ShardStartup> logger) : IHostedService
 {
@@ -44,13 +46,12 @@ internal sealed class ShardStartup(
     private async Task StartShardsAsync(CancellationToken ct)
     {
         var connectionStrings = ShardConnections.From(configuration, shards.ModuleConnectionName);
-        ShardMap map;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            map = await ShardMapStore.LoadOrCreateAsync(scope.ServiceProvider.GetRequiredService<MatchingDbContext>(), connectionStrings.Keys, time, ct);
-        }
+        var firstMap = options.Value.FirstMap is { Length: > 0 } first ? first : connectionStrings.Keys;
+        await using var scope = scopes.CreateAsyncScope();
+        var moduleDb = scope.ServiceProvider.GetRequiredService<MatchingDbContext>();
+        var map = await ShardMapStore.LoadOrCreateAsync(moduleDb, firstMap, time, ct);
 
-        var unused = connectionStrings.Keys.Except(map.Shards).ToList();
+        var unused = connectionStrings.Keys.Except(map.AllShards).ToList();
         if (unused.Count > 0)
         {
             // The map, not configuration, decides placement: a configured server joins only through a resharding.
@@ -58,12 +59,14 @@ internal sealed class ShardStartup(
         }
 
         shards.Use(map, connectionStrings);
-        foreach (var shard in map.Shards)
+        foreach (var shard in map.AllShards)
         {
             await using var db = shards.Open(shard);
             await SchemaMigrations.ApplyAsync(db, SwipeShardDbContext.Schema, logger, ct);
         }
 
+        // Known to a resharding before serving: one that starts now waits for this replica's heartbeat too.
+        await ReplicaAcks.RecordAsync(moduleDb, shards.ReplicaId, map.Version, ct);
         shards.MarkReady();
         logger.LogInformation("Swipes on {Count} shards ({Shards}), shard map version {Version}.", map.Shards.Length, map.Shards, map.Version);
     }

@@ -15,7 +15,12 @@ internal static class SwipeShardsExtensions
     {
         var shards = new SwipeShards(moduleConnectionName);
         builder.Services.AddSingleton(shards);
+        builder.Services.AddOptions<ShardMapOptions>()
+            .BindConfiguration(ShardMapOptions.SectionName)
+            .Validate(o => o.PollInterval > TimeSpan.Zero, "Matching:Shards:PollInterval must be positive.")
+            .ValidateOnStart();
         builder.Services.AddHostedService<ShardStartup>();
+        builder.Services.AddHostedService<ShardMapFollower>();
         builder.Services.AddHealthChecks().AddCheck(
             "swipe-shards", () => shards.Ready ? HealthCheckResult.Healthy("Every swipe shard is migrated.") : HealthCheckResult.Unhealthy("The swipe shards are not ready."));
         return builder;

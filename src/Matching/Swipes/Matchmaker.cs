@@ -2,6 +2,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Matching.Matches;
+using Dating.Matching.Shards;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Matching.Swipes;
@@ -13,7 +14,7 @@ namespace Dating.Matching.Swipes;
 /// The match lives in the module database: the unique pair index and ON CONFLICT DO NOTHING make it insert-or-get, and
 /// MatchCreated joins the outbox only with the row that was really inserted, so a pair gets one match and one event.
 /// </summary>
-internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, TimeProvider time)
+internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, SwipeShards shards, TimeProvider time)
 {
     /// <returns>null when the target is unknown, deleted or blocked either way.</returns>
     public Task<SwipeResponse?> SwipeAsync(Guid swiperId, Guid targetId, SwipeDecision decision, CancellationToken ct) =>
@@ -21,6 +22,9 @@ internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, TimePr
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+            // No shard map change while this swipe runs, and the latest one is used: a resharding cannot overtake it.
+            await ShardFence.EnterAsync(db, shards, ct);
             await PairLock.AcquireAsync(db, swiperId, targetId, ct);
 
             // FOR SHARE holds both cards until commit: an account deletion waits, then sees (and ends) any match made here.

@@ -30,11 +30,17 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
 
     public EventRecorder Events => _events ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The hosts' configuration (a command-line host for the same service takes it too).</summary>
+    public IDictionary<string, string?> Settings { get; private set; } = new Dictionary<string, string?>();
+
     public IDatabase Redis => (_redis ?? throw new InvalidOperationException("Not started.")).GetDatabase();
 
     protected virtual int Replicas => 1;
 
-    /// <summary>Swipe shards, each a fresh database on its own shard server; 0: the one shard is the module's database.</summary>
+    /// <summary>
+    /// Swipe shards, each a fresh database on a shard server (more shards than servers share them, in turn);
+    /// 0: the one shard is the module's database.
+    /// </summary>
     protected virtual int Shards => 0;
 
     public async ValueTask InitializeAsync()
@@ -46,10 +52,11 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
         configuration["Matching:Queues:RefreshInterval"] = "01:00:00";
         for (var shard = 0; shard < Shards; shard++)
         {
-            configuration[$"ConnectionStrings:{BackingServicesFixture.ShardServerName(shard)}"] = await backing.CreateShardDatabaseAsync(shard, "swipes");
+            configuration[$"ConnectionStrings:{BackingServicesFixture.ShardServerName(shard)}"] = await backing.CreateShardDatabaseAsync(shard % BackingServicesFixture.ShardServers, "swipes");
         }
 
         Configure(configuration);
+        Settings = configuration;
 
         _redis = await ConnectionMultiplexer.ConnectAsync(redis);
         _events = await EventRecorder.StartAsync(backing.RabbitMqConnectionString);
