@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
 using Dating.AppHost.Tests.Processes;
 using Dating.Benchmarks.Api;
 using Dating.Testing;
@@ -28,6 +29,9 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
 
         await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 10, "ten registrations acknowledged before the kill", FailoverLimit);
+        var standby = HighAvailabilityStack.PostgresNodes.Single(node => node != oldLeader);
+        var lag = await Eventually.GetAsync<string?>(() => ReplicationLagAsync(http, standby), lag => lag is not null, $"profiles-0's /metrics to show {standby}'s replication lag", FailoverLimit);
+        Log($"replication lag of {standby} under the registrations: {lag}");
         // kill -9 of both, as a crash of the machine's processes would: Patroni first, so it cannot restart its PostgreSQL.
         var patroni = ListeningProcess.Of(fixture.Stack.UrlOf(oldLeader, "patroni").Port);
         var postmaster = ListeningProcess.Of(fixture.Stack.UrlOf(oldLeader, "tcp").Port);
@@ -67,6 +71,16 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
 
         Log($"{acknowledged.Count} registrations acknowledged ({acknowledged.Count(u => all.First(a => a.User == u).AnsweredAt > killedAt)} after the kill), {missing.Count} missing afterwards");
         missing.ShouldBeEmpty("every registration acknowledged to its client is kept through the failover (synchronous replication)");
+    }
+
+    // The series the primary's pg_stat_replication gives profiles-0 for the standby, as Prometheus reads it: "N bytes, S s".
+    private async Task<string?> ReplicationLagAsync(HttpClient http, string standby)
+    {
+        var metrics = await http.GetStringAsync(new Uri(fixture.Stack.UrlOf("profiles-0"), "/metrics"));
+        string? Value(string name) => Regex.Match(metrics, $@"^{name}\{{[^}}]*standby=""{standby}""[^}}]*\}} (\S+)", RegexOptions.Multiline) is { Success: true } match
+            ? match.Groups[1].Value
+            : null;
+        return Value("dating_postgres_replication_lag_bytes") is { } bytes && Value("dating_postgres_replication_lag_seconds") is { } seconds ? $"{bytes} bytes, {seconds} s" : null;
     }
 
     private static async Task WriteAsync(GatewayClient api, ConcurrentQueue<Attempt> attempts, Stopwatch clock, CancellationToken stop)
