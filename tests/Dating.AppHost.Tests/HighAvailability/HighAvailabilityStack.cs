@@ -70,6 +70,30 @@ public sealed class HighAvailabilityStack : IAsyncLifetime
 
         return null;
     }
+
+    /// <summary>The node the leader reports as its synchronous standby in state streaming; null when none.</summary>
+    public async Task<string?> PostgresSyncStandbyAsync()
+    {
+        if (await PostgresLeaderAsync() is not { } leader)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Stack.UrlOf(leader, "patroni"), "/patroni")));
+            return status.RootElement.TryGetProperty("replication", out var standbys)
+                ? standbys.EnumerateArray()
+                    .Where(standby => standby.GetProperty("state").GetString() == "streaming" && standby.GetProperty("sync_state").GetString() == "sync")
+                    .Select(standby => standby.GetProperty("application_name").GetString())
+                    .FirstOrDefault()
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
 }
 
 [CollectionDefinition(HighAvailabilityStack.Collection)]

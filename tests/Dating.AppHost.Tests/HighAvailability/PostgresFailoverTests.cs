@@ -71,6 +71,50 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
 
         Log($"{acknowledged.Count} registrations acknowledged ({acknowledged.Count(u => all.First(a => a.User == u).AnsweredAt > killedAt)} after the kill), {missing.Count} missing afterwards");
         missing.ShouldBeEmpty("every registration acknowledged to its client is kept through the failover (synchronous replication)");
+
+        // The dashboard's Start brings the old leader back: its Patroni rewinds it and it follows the new leader.
+        var restart = Stopwatch.StartNew();
+        await fixture.Stack.StartResourceAsync(oldLeader, ct);
+        await Eventually.GetAsync<string?>(() => fixture.PostgresSyncStandbyAsync(), standby => standby == oldLeader, $"{oldLeader} to stream from {newLeader} as its synchronous standby", FailoverLimit);
+        Log($"{oldLeader} is {newLeader}'s synchronous standby {restart.Elapsed.TotalSeconds:F1} s after its Start");
+    }
+
+    [Fact]
+    public async Task A_kill_of_the_standby_leaves_registrations_and_reads_working_and_the_restarted_standby_streams_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = GatewayClient.CreateHttpClient();
+        var api = new GatewayClient(http, fixture.Stack.PublicUrl);
+        var standby = await Eventually.GetAsync<string?>(() => fixture.PostgresSyncStandbyAsync(), node => node is not null, "a synchronous standby streaming", FailoverLimit);
+        var attempts = new ConcurrentQueue<Attempt>();
+        var clock = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
+        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 5, "five registrations acknowledged before the kill", FailoverLimit);
+
+        Process.GetProcessById(ListeningProcess.Of(fixture.Stack.UrlOf(standby!, "patroni").Port)).Kill();
+        Process.GetProcessById(ListeningProcess.Of(fixture.Stack.UrlOf(standby!, "tcp").Port)).Kill();
+        var killedAt = clock.Elapsed;
+        Log($"killed the standby {standby}'s Patroni and postmaster");
+        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null && a.SentAt > killedAt) >= 10, "ten registrations sent after the kill to succeed", FailoverLimit);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        var all = attempts.ToList();
+        var slowest = all.Where(a => a.SentAt > killedAt - TimeSpan.FromSeconds(1)).Max(a => a.AnsweredAt - a.SentAt);
+        Log($"answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}; the slowest around the kill took {slowest.TotalSeconds:F1} s");
+        // The primary stops waiting for the lost standby (non-strict synchronous mode): commits are delayed, not refused.
+        all.ShouldAllBe(a => a.Status == HttpStatusCode.Created, "the primary keeps taking writes without its standby");
+        foreach (var user in all.Select(a => a.User!))
+        {
+            using var response = await api.SendAsync(HttpMethod.Get, "/api/profiles/me", user.Token, null, ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId} reads its profile with the standby down");
+        }
+
+        var restart = Stopwatch.StartNew();
+        await fixture.Stack.StartResourceAsync(standby!, ct);
+        await Eventually.GetAsync<string?>(() => fixture.PostgresSyncStandbyAsync(), node => node == standby, $"{standby} to stream again as the synchronous standby", FailoverLimit);
+        Log($"{standby} is the synchronous standby again {restart.Elapsed.TotalSeconds:F1} s after its Start");
     }
 
     // The series the primary's pg_stat_replication gives profiles-0 for the standby, as Prometheus reads it: "N bytes, S s".
