@@ -30,8 +30,11 @@ var ports = new LocalPorts(free: options.Isolated);
 var withRabbitMq = options.Topology == Topology.Microservices;
 
 // Backing services: local processes on fixed loopback ports, installed by one step they all wait for.
-var install = builder.AddServerInstallation("install", withRabbitMq, withSentinel: options.HighAvailability, root);
-var postgres = builder.AddPostgresServer("postgres", ports.Take("postgres", 5532), data).WaitForCompletion(install);
+var install = builder.AddServerInstallation("install", withRabbitMq, highAvailability: options.HighAvailability, root);
+IResourceBuilder<IPostgresServerResource> postgres = options.HighAvailability
+    ? builder.AddPatroniCluster("postgres", [ports.Take("postgres-0", 5532), ports.Take("postgres-1", 5533)],
+        [ports.Take("postgres-0 patroni", 8532), ports.Take("postgres-1 patroni", 8533)], (ports.Take("postgres-etcd", 2479), ports.Take("postgres-etcd peer", 2480)), data, install)
+    : builder.AddPostgresServer("postgres", ports.Take("postgres", 5532), data).WaitForCompletion(install);
 IResourceBuilder<IResourceWithConnectionString> redis = options.HighAvailability
     ? builder.AddRedisWithSentinels("redis", [ports.Take("redis-0", 6479), ports.Take("redis-1", 6480)],
         [ports.Take("redis-sentinel-0", 6481), ports.Take("redis-sentinel-1", 6482), ports.Take("redis-sentinel-2", 6483)], data, install)

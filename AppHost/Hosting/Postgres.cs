@@ -10,11 +10,14 @@ namespace Dating.AppHost.Hosting;
 /// the process Aspire holds is the postmaster itself).
 /// </summary>
 public sealed class PostgresServerResource(string name, string dataDirectory, int port)
-    : ExecutableResource(name, Environment.IsPrivilegedProcess ? "setpriv" : "/usr/bin/env", dataDirectory), IResourceWithConnectionString
+    : ExecutableResource(name, Environment.IsPrivilegedProcess ? "setpriv" : "/usr/bin/env", dataDirectory), IPostgresServerResource
 {
     internal const string SystemUser = "postgres";
 
-    internal List<PostgresDatabaseResource> Databases { get; } = [];
+    List<PostgresDatabaseResource> IPostgresServerResource.Databases { get; } = [];
+
+    string IPostgresServerResource.AdminConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=false;Timeout=3";
 
     internal string ClusterDirectory => Path.Combine(WorkingDirectory, "cluster");
 
@@ -52,15 +55,15 @@ public static class PostgresExtensions
 
                 return AsServerUser(arguments);
             })
-            .WithProbe("PostgreSQL does not answer SELECT 1", ct => AnswersAsync(server.Port, "postgres", ct))
+            .WithProbe("PostgreSQL does not answer SELECT 1", ct => AnswersAsync(((IPostgresServerResource)server).AdminConnectionString("postgres"), ct))
             .ExcludeFromManifest();
     }
 
-    internal static async Task<bool> AnswersAsync(int port, string database, CancellationToken ct)
+    internal static async Task<bool> AnswersAsync(string connectionString, CancellationToken ct)
     {
         try
         {
-            await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={port};Username=postgres;Database={database};Pooling=false;Timeout=3");
+            await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(ct);
             await using var command = new NpgsqlCommand("SELECT 1", connection);
             return await command.ExecuteScalarAsync(ct) is 1;
@@ -124,10 +127,10 @@ public static class PostgresExtensions
 
     private const string FastShutdown = "Stop PostgreSQL with a fast shutdown (clients are disconnected)";
 
-    // Every database resource of the server, created once the server answers (as Aspire's own AddDatabase does).
-    private static async Task CreateDatabasesAsync(PostgresServerResource server, ResourceNotificationService notifications, CancellationToken ct)
+    // Every database resource of the server or cluster, created once it answers (as Aspire's own AddDatabase does).
+    internal static async Task CreateDatabasesAsync(IPostgresServerResource server, ResourceNotificationService notifications, CancellationToken ct)
     {
-        await using var connection = new NpgsqlConnection($"Host=127.0.0.1;Port={server.Port};Username=postgres;Database=postgres;Pooling=false");
+        await using var connection = new NpgsqlConnection(server.AdminConnectionString("postgres"));
         await connection.OpenAsync(ct);
         foreach (var database in server.Databases)
         {
@@ -143,11 +146,11 @@ public static class PostgresExtensions
         }
     }
 
-    private static string[] AsServerUser(IReadOnlyList<string> command) => Environment.IsPrivilegedProcess
+    internal static string[] AsServerUser(IReadOnlyList<string> command) => Environment.IsPrivilegedProcess
         ? ["--reuid", PostgresServerResource.SystemUser, "--regid", PostgresServerResource.SystemUser, "--init-groups", "--", .. command]
         : [.. command];
 
-    private static async Task MustSucceedAsync(string[] command, ILogger log, CancellationToken ct)
+    internal static async Task MustSucceedAsync(string[] command, ILogger log, CancellationToken ct)
     {
         var result = await Commands.RunAsync(command[0], command[1..], log, TimeSpan.FromMinutes(2), ct);
         if (!result.Succeeded)
@@ -160,7 +163,7 @@ public static class PostgresExtensions
     /// As root the cluster belongs to the postgres user, which must be able to enter every parent folder. A clone
     /// under /root is not enterable, so its cluster goes to /var/tmp instead (the same folder on every run).
     /// </summary>
-    private static string PostgresDataFolder(string preferred)
+    internal static string PostgresDataFolder(string preferred)
     {
         if (!Environment.IsPrivilegedProcess || EveryParentEnterable(preferred))
         {

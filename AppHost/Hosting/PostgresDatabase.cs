@@ -1,10 +1,10 @@
 namespace Dating.AppHost.Hosting;
 
-/// <summary>One database of a <see cref="PostgresServerResource"/>: created when the server is up, healthy once it accepts connections.</summary>
-public sealed class PostgresDatabaseResource(string name, string databaseName, PostgresServerResource parent)
-    : Resource(name), IResourceWithParent<PostgresServerResource>, IResourceWithConnectionString
+/// <summary>One database of a PostgreSQL server or cluster: created when it is up, healthy once it accepts connections.</summary>
+public sealed class PostgresDatabaseResource(string name, string databaseName, IPostgresServerResource parent)
+    : Resource(name), IResourceWithParent<IPostgresServerResource>, IResourceWithConnectionString
 {
-    public PostgresServerResource Parent { get; } = parent;
+    public IPostgresServerResource Parent { get; } = parent;
 
     public string DatabaseName { get; } = databaseName;
 
@@ -13,14 +13,15 @@ public sealed class PostgresDatabaseResource(string name, string databaseName, P
 
 public static class PostgresDatabaseExtensions
 {
-    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase(this IResourceBuilder<PostgresServerResource> server, string name, string? databaseName = null)
+    public static IResourceBuilder<PostgresDatabaseResource> AddDatabase<TServer>(this IResourceBuilder<TServer> server, string name, string? databaseName = null)
+        where TServer : IPostgresServerResource
     {
         var database = new PostgresDatabaseResource(name, databaseName ?? name, server.Resource);
         server.Resource.Databases.Add(database);
         return server.ApplicationBuilder.AddResource(database)
             .WithIconName("Database")
             .WithInitialState(new CustomResourceSnapshot { ResourceType = "PostgresDatabase", State = KnownResourceStates.Waiting, Properties = [] })
-            .WithProbe($"database {database.DatabaseName} does not accept connections yet", ct => PostgresExtensions.AnswersAsync(server.Resource.Port, database.DatabaseName, ct))
+            .WithProbe($"database {database.DatabaseName} does not accept connections yet", ct => PostgresExtensions.AnswersAsync(server.Resource.AdminConnectionString(database.DatabaseName), ct))
             .ExcludeFromManifest();
     }
 }

@@ -59,6 +59,34 @@ internal static class Probes
         }
     }
 
+    /// <summary>The JSON document an HTTP GET answers with (any status: Patroni answers 503 with a body), or null when nothing answers.</summary>
+    public static async Task<System.Text.Json.JsonDocument?> HttpJsonDocumentAsync(string url, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await Http.GetAsync(url, ct);
+            return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+        }
+        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the JSON an HTTP GET answers with satisfies <paramref name="holds"/>; false when nothing answers.</summary>
+    public static async Task<bool> HttpJsonAsync(string url, Func<System.Text.Json.JsonElement, bool> holds, CancellationToken ct)
+    {
+        using var document = await HttpJsonDocumentAsync(url, ct);
+        try
+        {
+            return document is not null && holds(document.RootElement);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     // Sends bytes to a loopback port and returns the first bytes of the answer: empty when nothing was sent, null when refused.
     private static async Task<byte[]?> ExchangeAsync(int port, byte[] request, CancellationToken ct, int answerSize = 64)
     {

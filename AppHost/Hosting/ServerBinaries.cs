@@ -25,6 +25,18 @@ internal static class ServerBinaries
 
     public static string? RedisSentinel() => Commands.OnPath("redis-sentinel");
 
+    /// <summary>Debian's Python, which has Debian's Patroni and psycopg2 (the python first on PATH may be another one, pyenv's).</summary>
+    public const string DebianPython = "/usr/bin/python3";
+
+    public static string? Patroni() => File.Exists("/usr/bin/patroni") && File.Exists(DebianPython) ? "/usr/bin/patroni" : null;
+
+    /// <summary>psycopg2 for Debian's Python: Patroni's PostgreSQL driver.</summary>
+    public static bool HasPsycopg2() => Directory.Exists("/usr/lib/python3/dist-packages/psycopg2");
+
+    public static string? Etcd() => File.Exists("/usr/bin/etcd") ? "/usr/bin/etcd" : null;
+
+    public static string? Etcdctl() => Commands.OnPath("etcdctl");
+
     // Not /usr/sbin/rabbitmq-server: as root it switches to the rabbitmq user and HOME, and the cookie no longer matches.
     public static string? RabbitMqServer() => File.Exists("/usr/lib/rabbitmq/bin/rabbitmq-server") ? "/usr/lib/rabbitmq/bin/rabbitmq-server" : null;
 

@@ -11,12 +11,12 @@ namespace Dating.AppHost.Hosting;
 /// dashboard with its log, and the servers wait for it to finish. Installs run under the machine-wide install lock
 /// (<see cref="MachineInstalls"/>), so parallel test runs never run apt-get at the same time. Nothing here starts a server.
 /// </summary>
-public sealed class ServerInstallationResource(string name, bool withRabbitMq, bool withSentinel, string repositoryRoot) : Resource(name)
+public sealed class ServerInstallationResource(string name, bool withRabbitMq, bool highAvailability, string repositoryRoot) : Resource(name)
 {
     internal bool WithRabbitMq { get; } = withRabbitMq;
 
-    /// <summary>Redis Sentinel too (<c>--ha</c>).</summary>
-    internal bool WithSentinel { get; } = withSentinel;
+    /// <summary><c>--ha</c>: Redis Sentinel, and Patroni with etcd for PostgreSQL.</summary>
+    internal bool HighAvailability { get; } = highAvailability;
 
     internal string RepositoryRoot { get; } = repositoryRoot;
 
@@ -27,9 +27,9 @@ public sealed class ServerInstallationResource(string name, bool withRabbitMq, b
 public static class ServerInstallationExtensions
 {
     public static IResourceBuilder<ServerInstallationResource> AddServerInstallation(
-        this IDistributedApplicationBuilder builder, string name, bool withRabbitMq, bool withSentinel, string repositoryRoot)
+        this IDistributedApplicationBuilder builder, string name, bool withRabbitMq, bool highAvailability, string repositoryRoot)
     {
-        var resource = new ServerInstallationResource(name, withRabbitMq, withSentinel, repositoryRoot);
+        var resource = new ServerInstallationResource(name, withRabbitMq, highAvailability, repositoryRoot);
         // A failed install stops the app host while the orchestrator is still starting (its start waits for the servers),
         // and the generic host would print that cancelled start with a stack trace under the one line that names the cause.
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (!resource.Failed || level == LogLevel.Critical)));
@@ -114,9 +114,9 @@ public static class ServerInstallationExtensions
             missing.Add("redis-server");
         }
 
-        if (resource.WithSentinel && ServerBinaries.RedisSentinel() is null)
+        if (resource.HighAvailability)
         {
-            missing.Add("redis-sentinel");
+            missing.AddRange(HighAvailabilityPackages().Where(package => !package.Installed).Select(package => package.Name));
         }
 
         if (resource.WithRabbitMq && (ServerBinaries.RabbitMqServer() is null || ServerBinaries.Epmd() is null))
@@ -132,6 +132,16 @@ public static class ServerInstallationExtensions
         return missing;
     }
 
+    // Each a Debian package's name, as apt-get takes it.
+    private static IEnumerable<(string Name, bool Installed)> HighAvailabilityPackages() =>
+    [
+        ("redis-sentinel", ServerBinaries.RedisSentinel() is not null),
+        ("patroni", ServerBinaries.Patroni() is not null),
+        ("python3-psycopg2", ServerBinaries.HasPsycopg2()),
+        ("etcd-server", ServerBinaries.Etcd() is not null),
+        ("etcd-client", ServerBinaries.Etcdctl() is not null),
+    ];
+
     private static async Task InstallAzuriteAsync(string repositoryRoot, ILogger log, CancellationToken ct)
     {
         var npm = Commands.OnPath("npm")
@@ -145,6 +155,6 @@ public static class ServerInstallationExtensions
     }
 
     private static string WhatToInstall(ServerInstallationResource resource) =>
-        "Install by hand: PostgreSQL 15+ (Debian package postgresql), redis-server" + (resource.WithSentinel ? ", redis-sentinel" : "") + (resource.WithRabbitMq ? ", rabbitmq-server" : "")
+        "Install by hand: PostgreSQL 15+ (Debian package postgresql), redis-server" + (resource.HighAvailability ? ", " + string.Join(", ", HighAvailabilityPackages().Select(package => package.Name)) : "") + (resource.WithRabbitMq ? ", rabbitmq-server" : "")
         + $", and Node.js 20+ with npm (then `npm install --prefix {ServerBinaries.AzuriteFolder(resource.RepositoryRoot)} azurite@{ServerBinaries.AzuriteVersion}`).";
 }

@@ -32,7 +32,10 @@ public sealed record StackOptions
     /// <summary>Only the backing services (PostgreSQL, Redis, RabbitMQ, Azurite): the module tests' servers.</summary>
     public bool BackingOnly { get; init; }
 
-    /// <summary>High availability: Redis as a master and a replica watched by three Sentinels (PostgreSQL stays single for now).</summary>
+    /// <summary>
+    /// High availability: Redis as a master and a replica watched by three Sentinels; the main PostgreSQL as a Patroni
+    /// cluster of two servers with synchronous replication (Matching's swipe shards stay single servers).
+    /// </summary>
     public bool HighAvailability { get; init; }
 
     /// <summary>Arguments for Aspire itself.</summary>
@@ -71,7 +74,7 @@ public sealed record StackOptions
 
     private static readonly Option<bool> HighAvailabilityOption = new("--ha")
     {
-        Description = "Redis as a master and a replica watched by three Sentinels, which promote the replica when the master dies",
+        Description = "Redis as a master and a replica watched by three Sentinels, and PostgreSQL as a primary and a synchronous standby under Patroni; each promotes its replica when the master dies",
     };
 
     public static RootCommand Command { get; } = CreateCommand();

@@ -20,6 +20,13 @@ public sealed class GatewayClient(HttpClient http, Uri gateway)
 
     public async Task<BenchmarkUser> RegisterAsync(NewUser user, CancellationToken ct)
     {
+        var (status, registered, body) = await TryRegisterAsync(user, ct);
+        return registered ?? throw new InvalidOperationException($"register: {(int)status} {body}");
+    }
+
+    /// <summary>A registration that may be refused: its status, the user when it succeeded, and the body when not.</summary>
+    public async Task<(HttpStatusCode Status, BenchmarkUser? User, string Body)> TryRegisterAsync(NewUser user, CancellationToken ct)
+    {
         var email = $"bench-{Guid.NewGuid():N}@example.test";
         var birthDate = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-user.Age).AddDays(-30);
         using var response = await http.PostAsJsonAsync(new Uri(gateway, "/api/auth/register"), new
@@ -35,11 +42,11 @@ public sealed class GatewayClient(HttpClient http, Uri gateway)
         }, ct);
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"register: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            return (response.StatusCode, null, await response.Content.ReadAsStringAsync(ct));
         }
 
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return new BenchmarkUser(body.GetProperty("userId").GetGuid(), email, body.GetProperty("token").GetString()!);
+        return (response.StatusCode, new BenchmarkUser(body.GetProperty("userId").GetGuid(), email, body.GetProperty("token").GetString()!), "");
     }
 
     /// <summary>Registers many users, a few at a time (registration hashes a password: it is CPU bound).</summary>

@@ -24,11 +24,17 @@ public sealed class BackingServiceUnavailableFilter(ILogger<BackingServiceUnavai
     }
 
     // EF wraps transient database errors (in DbUpdateException, or InvalidOperationException when it does not retry).
-    private static bool IsOutage(Exception? exception) => exception switch
+    internal static bool IsOutage(Exception? exception) => exception switch
     {
         null => false,
         RedisException or RedisTimeoutException => true,
         NpgsqlException { IsTransient: true } => true,
+        // The server is going away (a kill, a shutdown, a failover) or not accepting connections yet.
+        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } => true,
+        // With several hosts (--ha): every host failed to connect, or none is the primary yet (the old one is down and the
+        // standby not promoted). Npgsql says the latter with a bare NpgsqlException; a query's own errors are PostgresExceptions.
+        NpgsqlException { InnerException: AggregateException hosts } => hosts.InnerExceptions.All(IsOutage),
+        NpgsqlException { InnerException: null } bare when bare.GetType() == typeof(NpgsqlException) => true,
         DbUpdateException or InvalidOperationException => IsOutage(exception.InnerException),
         _ => false,
     };

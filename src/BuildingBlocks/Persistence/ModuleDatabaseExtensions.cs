@@ -26,6 +26,14 @@ public static class ModuleDatabaseExtensions
         // Registered before the module's other hosted services (the outbox dispatcher among them): they start in order.
         services.AddSingleton(new MigrationState<TDbContext>(schema));
         services.AddHostedService<DatabaseMigrator<TDbContext>>();
+        // Once per process: the monolith's modules share one database.
+        if (!services.Any(service => service.ServiceType == typeof(ReplicationLagMetrics)))
+        {
+            services.AddSingleton(provider => ActivatorUtilities.CreateInstance<ReplicationLagMetrics>(provider,
+                provider.GetRequiredService<IConfiguration>().GetConnectionString(connectionName) ?? ""));
+            services.AddHostedService(provider => provider.GetRequiredService<ReplicationLagMetrics>());
+        }
+
         services.AddHealthChecks()
             .AddCheck<MigrationHealthCheck<TDbContext>>($"{schema}-migrations")
             .AddDbContextCheck<TDbContext>($"{schema}-db");

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dating.AppHost.Hosting;
 using Dating.Stacks;
 using Dating.Testing;
@@ -5,9 +6,19 @@ using StackExchange.Redis;
 
 namespace Dating.AppHost.Tests.HighAvailability;
 
-/// <summary>One app host started with <c>--ha</c>, shared by the failover tests, and what its Sentinels say.</summary>
+/// <summary>
+/// One app host started with <c>--ha</c>, shared by the failover tests (one after the other: each breaks a server the
+/// other does not use), and what its Sentinels and Patroni nodes say.
+/// </summary>
 public sealed class HighAvailabilityStack : IAsyncLifetime
 {
+    public const string Collection = "high availability";
+
+    /// <summary>The Patroni nodes of the main PostgreSQL.</summary>
+    public static readonly string[] PostgresNodes = ["postgres-0", "postgres-1"];
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
+
     public AppHostStack Stack { get; private set; } = null!;
 
     public async ValueTask InitializeAsync() =>
@@ -37,4 +48,53 @@ public sealed class HighAvailabilityStack : IAsyncLifetime
 
         throw new InvalidOperationException("No Sentinel names a Redis master.");
     }
+
+    /// <summary>The Patroni node that holds the leader lock with its PostgreSQL running, as the first node that answers says; null when none.</summary>
+    public async Task<string?> PostgresLeaderAsync()
+    {
+        foreach (var node in PostgresNodes)
+        {
+            try
+            {
+                using var cluster = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Stack.UrlOf(node, "patroni"), "/cluster")));
+                return cluster.RootElement.GetProperty("members").EnumerateArray()
+                    .Where(member => member.GetProperty("role").GetString() == "leader" && member.GetProperty("state").GetString() == "running")
+                    .Select(member => member.GetProperty("name").GetString())
+                    .FirstOrDefault();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // That node's Patroni is down: ask the next.
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The node the leader reports as its synchronous standby in state streaming; null when none.</summary>
+    public async Task<string?> PostgresSyncStandbyAsync()
+    {
+        if (await PostgresLeaderAsync() is not { } leader)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var status = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Stack.UrlOf(leader, "patroni"), "/patroni")));
+            return status.RootElement.TryGetProperty("replication", out var standbys)
+                ? standbys.EnumerateArray()
+                    .Where(standby => standby.GetProperty("state").GetString() == "streaming" && standby.GetProperty("sync_state").GetString() == "sync")
+                    .Select(standby => standby.GetProperty("application_name").GetString())
+                    .FirstOrDefault()
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
 }
+
+[CollectionDefinition(HighAvailabilityStack.Collection)]
+public sealed class HighAvailabilityCollection : ICollectionFixture<HighAvailabilityStack>;

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Dating.AppHost.Tests.HighAvailability;
 
-public sealed class RedisFailoverTests(HighAvailabilityStack fixture) : IClassFixture<HighAvailabilityStack>
+[Collection(HighAvailabilityStack.Collection)]
+public sealed class RedisFailoverTests(HighAvailabilityStack fixture)
 {
     private static readonly TimeSpan FailoverLimit = TimeSpan.FromSeconds(30);
 
