@@ -15,7 +15,7 @@ public sealed class RedisFailoverTests(HighAvailabilityStack fixture)
     private static readonly TimeSpan FailoverLimit = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task A_kill_of_the_redis_master_promotes_the_replica_and_sessions_writes_and_chat_delivery_carry_on()
+    public async Task A_kill_of_the_redis_master_promotes_the_replica_sessions_writes_and_chat_carry_on_and_the_restarted_master_rejoins_as_its_replica()
     {
         var ct = TestContext.Current.CancellationToken;
         using var http = GatewayClient.CreateHttpClient();
@@ -64,6 +64,37 @@ public sealed class RedisFailoverTests(HighAvailabilityStack fixture)
         // during that gap can miss them: delivery resumes when a message sent after the recipient reconnected arrives.
         await Eventually.UntilAsync(() => DeliveredAsync(api, pair, hub, received, "after the failover", ct), "a chat message sent after the failover to reach its recipient", TimeSpan.FromSeconds(60));
         Log($"chat delivery resumed {sinceKill.Elapsed.TotalSeconds:F1} s after the kill");
+
+        // The dashboard's Start brings the old master back with its old data. HA.md saw it act as a master for a
+        // moment; Sentinel must turn it into a replica of the new master, which must stay the master, and nothing
+        // written meanwhile (the newcomer's session, issued by the new master) may be lost to the old data.
+        var oldMasterResource = new[] { "redis-0", "redis-1" }.Single(resource => fixture.Stack.UrlOf(resource, "tcp").Port == oldMaster);
+        var restart = Stopwatch.StartNew();
+        await fixture.Stack.StartResourceAsync(oldMasterResource, ct);
+        await Eventually.UntilAsync(() => ReplicatesFromAsync(oldMaster, newMaster), $"{oldMasterResource} to replicate from the new master", FailoverLimit);
+        Log($"{oldMasterResource} replicates from the new master {restart.Elapsed.TotalSeconds:F1} s after its Start");
+        (await fixture.RedisMasterPortAsync()).ShouldBe(newMaster);
+        foreach (var user in new[] { a, newcomer! })
+        {
+            (await StatusAsync(api, user, "/api/profiles/me", ct)).ShouldBe(HttpStatusCode.OK, "a session survives the old master's return");
+        }
+
+        (await TryRegisterAsync(api, ct)).ShouldNotBeNull("registrations go on once the old master is back");
+    }
+
+    // Whether the Redis server on port `replica` is a replica of the one on `master`, with its link up (ROLE).
+    private static async Task<bool> ReplicatesFromAsync(int replica, int master)
+    {
+        try
+        {
+            await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync($"127.0.0.1:{replica},connectTimeout=1000,allowAdmin=true");
+            return await connection.GetServer("127.0.0.1", replica).RoleAsync() is StackExchange.Redis.Role.Replica role
+                && role.MasterPort == master && role.State == "connected";
+        }
+        catch (StackExchange.Redis.RedisConnectionException)
+        {
+            return false;
+        }
     }
 
     // Sends a new message from A and waits a few seconds for B's hub connection to receive it; B reconnects first if the
