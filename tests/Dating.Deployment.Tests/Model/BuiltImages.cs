@@ -25,13 +25,23 @@ public static class BuiltImages
         return images;
     }
 
+    /// <summary>The dotnet that runs this test host, for builds of the repository's projects.</summary>
+    internal static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    /// <summary>
+    /// The environment such a build needs: the test host may run inside an MSBuild of its own (dotnet test), whose
+    /// paths a nested build must not inherit.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string?> OutsideTestBuild { get; } = new Dictionary<string, string?>
+    {
+        ["MSBuildExtensionsPath"] = null, ["MSBUILD_EXE_PATH"] = null, ["MSBuildSDKsPath"] = null,
+    };
+
     private static async Task<string> ImageOfAsync(string project)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var result = await Cli.Wrap(dotnet)
+        var result = await Cli.Wrap(Dotnet)
             .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag"])
-            // The test host may run inside an MSBuild of its own (dotnet test); this evaluation must not inherit its paths.
-            .WithEnvironmentVariables(e => e.Set("MSBuildExtensionsPath", null).Set("MSBUILD_EXE_PATH", null).Set("MSBuildSDKsPath", null))
+            .WithEnvironmentVariables(OutsideTestBuild.ToDictionary())
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
         if (!result.IsSuccess)

@@ -71,11 +71,14 @@ internal sealed class Podman
         }
     }
 
-    public async Task<bool> ImageExistsAsync(string image)
+    public Task<bool> ImageExistsAsync(string image) => SucceedsAsync("image", "exists", image);
+
+    /// <summary>Whether podman with <paramref name="arguments"/> exits with 0 (its <c>exists</c> commands answer so).</summary>
+    public async Task<bool> SucceedsAsync(params string[] arguments)
     {
         try
         {
-            await RunAsync("image", "exists", image);
+            await RunAsync(arguments);
             return true;
         }
         catch (InvalidOperationException)

@@ -48,7 +48,7 @@ public sealed partial class PodmanSmokeTests
         try
         {
             var connectionStrings = await ConnectionStringsAsync(backing);
-            if ((await podman.RunAsync("network", "ls", "--format", "{{.Name}}")).Split('\n').All(n => n != Network))
+            if (!await podman.SucceedsAsync("network", "exists", Network))
             {
                 await podman.RunAsync("network", "create", Network);
             }
@@ -178,15 +178,10 @@ public sealed partial class PodmanSmokeTests
     // The SDK's container build, as the README tells users to run it, onto the local base and into the loopback registry.
     private static Task PublishImageAsync(string project, string baseImage, string registry) =>
         Shell.RunAsync(
-            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet",
+            BuiltImages.Dotnet,
             ["publish", project, "--configuration", "Release", "-t:PublishContainer", $"-p:ContainerBaseImage={baseImage}", $"-p:ContainerRegistry={registry}"],
             TimeSpan.FromMinutes(10),
-            // The test host may run inside dotnet test's MSBuild; this build must not inherit its paths.
-            new Dictionary<string, string?>
-            {
-                ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = registry,
-                ["MSBuildExtensionsPath"] = null, ["MSBUILD_EXE_PATH"] = null, ["MSBuildSDKsPath"] = null,
-            });
+            new Dictionary<string, string?>(BuiltImages.OutsideTestBuild) { ["DOTNET_CONTAINER_INSECURE_REGISTRIES"] = registry });
 
     // What the managed overlay's Secret holds, from the test's servers: a database per service and per swipe shard.
     private static async Task<Dictionary<string, string>> ConnectionStringsAsync(BackingServicesFixture backing)
