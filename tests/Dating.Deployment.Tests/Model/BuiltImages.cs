@@ -26,13 +26,13 @@ public static class BuiltImages
     }
 
     /// <summary>The dotnet that runs this test host, for builds of the repository's projects.</summary>
-    internal static string Dotnet { get; } = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+    internal static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     /// <summary>
     /// The environment such a build needs: the test host may run inside an MSBuild of its own (dotnet test), whose
     /// paths a nested build must not inherit.
     /// </summary>
-    internal static IReadOnlyDictionary<string, string?> OutsideTestBuild { get; } = new Dictionary<string, string?>
+    internal static IReadOnlyDictionary<string, string?> OutsideTestBuild => new Dictionary<string, string?>
     {
         ["MSBuildExtensionsPath"] = null, ["MSBUILD_EXE_PATH"] = null, ["MSBuildSDKsPath"] = null,
     };
