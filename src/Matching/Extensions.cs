@@ -42,7 +42,7 @@ public static class Extensions
         services.AddScoped<CandidateFinder>();
         services.AddScoped<QueueFiller>();
         services.AddScoped<Recommender>();
-        services.AddSingleton<SwipeStore>();
+        services.AddScoped<SwipeStore>();
         services.AddScoped<Matchmaker>();
         services.AddScoped<Unmatching>();
         services.AddScoped<Blocker>();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,5 +45,11 @@ public static class ModuleDatabaseExtensions
     public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>The same options on a connection another context already holds (which keeps owning it).</summary>
+    public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, DbConnection connection, string schema) =>
+        options
+            .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
             .UseSnakeCaseNamingConvention();
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dating.BuildingBlocks.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,5 +10,11 @@ internal static class SwipeShardOptions
     public static DbContextOptions<SwipeShardDbContext> For(string connectionString) =>
         (DbContextOptions<SwipeShardDbContext>)new DbContextOptionsBuilder<SwipeShardDbContext>()
             .UseModuleDatabase(connectionString, SwipeShardDbContext.Schema)
+            .Options;
+
+    /// <summary>The same on a connection the module's context holds: the one shard when it lives in the module's database.</summary>
+    public static DbContextOptions<SwipeShardDbContext> For(DbConnection connection) =>
+        (DbContextOptions<SwipeShardDbContext>)new DbContextOptionsBuilder<SwipeShardDbContext>()
+            .UseModuleDatabase(connection, SwipeShardDbContext.Schema)
             .Options;
 }

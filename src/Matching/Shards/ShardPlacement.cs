@@ -1,6 +1,7 @@
 using Dating.BuildingBlocks.Hashing;
 using Dating.Matching.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dating.Matching.Shards;
 
@@ -13,6 +14,7 @@ internal sealed class ShardPlacement
     private readonly ConsistentHashRing _ring;
     private readonly ConsistentHashRing? _previousRing;
     private readonly IReadOnlyDictionary<string, DbContextOptions<SwipeShardDbContext>> _options;
+    private readonly IReadOnlyDictionary<string, string> _connectionStrings;
 
     public ShardPlacement(ShardMap map, IReadOnlyDictionary<string, string> connectionStrings)
     {
@@ -28,6 +30,7 @@ internal sealed class ShardPlacement
         _previousRing = map.State == ShardMapState.Active || map.PreviousShards is null
             ? null
             : ConsistentHashRing.Create(map.PreviousShards, map.VirtualNodes);
+        _connectionStrings = connectionStrings;
         _options = map.AllShards.ToDictionary(shard => shard, shard => SwipeShardOptions.For(connectionStrings[shard]), StringComparer.Ordinal);
     }
 
@@ -57,4 +60,26 @@ internal sealed class ShardPlacement
     }
 
     public SwipeShardDbContext Open(string shard) => new(_options[shard]);
+
+    /// <summary>
+    /// A context on <paramref name="shard"/> for work done beside <paramref name="module"/>'s. When the shard is the module's
+    /// own database (one shard, no shard servers: the monolith), it runs on the module context's connection and in its
+    /// transaction: a second connection taken from the same pool while the first is held lets concurrent swipes, each
+    /// holding one and waiting for another, exhaust the pool. The statements then commit with the module's transaction.
+    /// </summary>
+    public SwipeShardDbContext Open(string shard, DbContext module)
+    {
+        if (_connectionStrings[shard] != module.Database.GetConnectionString())
+        {
+            return Open(shard);
+        }
+
+        var context = new SwipeShardDbContext(SwipeShardOptions.For(module.Database.GetDbConnection()));
+        if (module.Database.CurrentTransaction is { } transaction)
+        {
+            context.Database.UseTransaction(transaction.GetDbTransaction());
+        }
+
+        return context;
+    }
 }

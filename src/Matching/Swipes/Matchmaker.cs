@@ -38,8 +38,9 @@ internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, SwipeS
                 return null;
             }
 
-            // The swipe commits on its shard before this transaction does: a retry after a failure further on finds
+            // On a shard server the swipe commits before this transaction does: a retry after a failure further on finds
             // it and finishes the work (the first decision is final), and an account deletion waiting on the cards sees it.
+            // On the one shard in the module's database it commits with this transaction, which holds the pair lock.
             var now = time.GetUtcNow();
             var liked = await swipes.RecordAsync(swiperId, targetId, decision, now, ct);
             var likedBack = liked && await swipes.LikedAsync(targetId, swiperId, ct);

@@ -8,8 +8,10 @@ namespace Dating.Matching.Swipes;
 /// Swipes on their shards, keyed by the swiper: each call is its own short transaction on one shard (so a swipe is
 /// committed before anyone looks for it), but forgetting a user, which visits every shard. While a resharding moves a
 /// swiper, their swipes are on two shards: reads take both, and a write first asks the other shard for a decision.
+/// A shard that is the module's own database (one shard, no shard servers) is used on <paramref name="module"/>'s
+/// connection and in its transaction instead: see <see cref="ShardPlacement.Open(string, DbContext)"/>.
 /// </summary>
-internal sealed class SwipeStore(SwipeShards shards)
+internal sealed class SwipeStore(SwipeShards shards, MatchingDbContext module)
 {
     /// <summary>
     /// Stores the swipe on the swiper's shard unless one is there already: the first decision is final. Call it inside
@@ -22,7 +24,7 @@ internal sealed class SwipeStore(SwipeShards shards)
         var (write, other) = placement.WriteShardsOf(swiperId);
         if (other is not null)
         {
-            await using var elsewhere = placement.Open(other);
+            await using var elsewhere = placement.Open(other, module);
             var earlier = await elsewhere.Swipes.AsNoTracking()
                 .Where(s => s.SwiperId == swiperId && s.TargetId == targetId).Select(s => (SwipeDecision?)s.Decision).FirstOrDefaultAsync(ct);
             if (earlier is { } first)
@@ -31,7 +33,7 @@ internal sealed class SwipeStore(SwipeShards shards)
             }
         }
 
-        await using var db = placement.Open(write);
+        await using var db = placement.Open(write, module);
         await db.Database.ExecuteSqlAsync(
             $"""
             INSERT INTO matching_swipes.swipes (swiper_id, target_id, decision, swiped_at)
@@ -48,7 +50,7 @@ internal sealed class SwipeStore(SwipeShards shards)
         var placement = shards.Placement;
         foreach (var shard in placement.ReadShardsOf(swiperId))
         {
-            await using var db = placement.Open(shard);
+            await using var db = placement.Open(shard, module);
             if (await LikesAsync(db, swiperId, targetId, ct))
             {
                 return true;
@@ -68,7 +70,7 @@ internal sealed class SwipeStore(SwipeShards shards)
         var swiped = new HashSet<Guid>();
         foreach (var shard in placement.ReadShardsOf(swiperId))
         {
-            await using var db = placement.Open(shard);
+            await using var db = placement.Open(shard, module);
             var mine = db.Swipes.AsNoTracking().Where(s => s.SwiperId == swiperId);
             if (among is not null)
             {
@@ -91,7 +93,7 @@ internal sealed class SwipeStore(SwipeShards shards)
         var placement = shards.Placement;
         foreach (var shard in placement.Map.AllShards)
         {
-            await using var db = placement.Open(shard);
+            await using var db = placement.Open(shard, module);
             await db.Swipes.Where(s => s.SwiperId == userId || s.TargetId == userId).ExecuteDeleteAsync(ct);
         }
     }

@@ -6,6 +6,7 @@ using Dating.Matching.Data;
 using Dating.Matching.Shards;
 using Dating.Testing;
 using MassTransit;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -146,6 +147,13 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
         foreach (var host in _hosts)
         {
             await host.DisposeAsync();
+        }
+
+        // A pool keeps its idle connections for minutes after its hosts are gone: the suite's classes, each with its own
+        // databases, would otherwise hold hundreds of them on the one test server and run into max_connections.
+        foreach (var (_, connectionString) in Settings.Where(s => s.Key.StartsWith("ConnectionStrings:matching", StringComparison.Ordinal)))
+        {
+            NpgsqlConnection.ClearPool(new NpgsqlConnection(connectionString));
         }
 
         if (_events is not null)
