@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState, type PointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState, type PointerEvent } from 'react';
 import { ApiError, messageOf } from '../api/problem';
 import type { PublicProfile, Recommendation, SwipeDecision } from '../api/types';
 import { useApp } from '../appContext';
@@ -62,7 +62,8 @@ export function DeckScreen() {
     [api, card, leaving, showMatch],
   );
 
-  useEffect(() => {
+  // Bound at commit, not after paint: a key pressed as soon as a card is back on screen reaches the swipe that sees it.
+  useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
       if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
