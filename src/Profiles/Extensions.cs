@@ -35,6 +35,7 @@ public static class Extensions
         services.AddSingleton<LoginRateLimiter>();
         services.AddOptions<PublicProfileCacheOptions>().BindConfiguration(PublicProfileCacheOptions.SectionName);
         services.AddSingleton<PublicProfileCache>();
+        services.AddScoped<PublicProfiles>();
         services.AddScoped<Registration>();
         services.AddScoped<SignIn>();
         services.AddScoped<ProfileUpdate>();

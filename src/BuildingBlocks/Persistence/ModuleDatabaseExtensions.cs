@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,10 +20,10 @@ public static class ModuleDatabaseExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<TDbContext>((provider, options) => options.UseModuleDatabase(
-            provider.GetRequiredService<IConfiguration>().GetConnectionString(connectionName)
-                ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured."),
-            schema));
+        services.AddDbContext<TDbContext>((provider, options) => options.UseModuleDatabase(ConnectionString(provider, connectionName), schema));
+        services.AddSingleton(provider => new StandbyRouting<TDbContext>(
+            ConnectionString(provider, connectionName), schema, provider.GetRequiredService<IMeterFactory>()));
+        services.AddScoped<StandbyReads<TDbContext>>();
 
         // Registered before the module's other hosted services (the outbox dispatcher among them): they start in order.
         services.AddSingleton(new MigrationState<TDbContext>(schema));
@@ -40,6 +41,10 @@ public static class ModuleDatabaseExtensions
             .AddDbContextCheck<TDbContext>($"{schema}-db");
         return builder;
     }
+
+    private static string ConnectionString(IServiceProvider provider, string connectionName) =>
+        provider.GetRequiredService<IConfiguration>().GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
 
     /// <summary>The one place the provider options live: runtime and design time (<c>dotnet ef</c>) must agree.</summary>
     public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Dating.BuildingBlocks.Http;
+using Dating.BuildingBlocks.Persistence;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Chat.Data;
 using Microsoft.AspNetCore.Builder;
@@ -29,7 +30,7 @@ internal static class MessageEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<MessageResponse>>, ValidationProblem, ProblemHttpResult>> GetMessages(
-        Guid matchId, Guid? before, int? limit, ClaimsPrincipal user, ChatDbContext db, CancellationToken ct)
+        Guid matchId, Guid? before, int? limit, ClaimsPrincipal user, ChatDbContext db, StandbyReads<ChatDbContext> reads, CancellationToken ct)
     {
         var me = user.GetUserId();
         var open = await db.Conversations.AsNoTracking()
@@ -40,7 +41,7 @@ internal static class MessageEndpoints
         }
 
         var page = await MessageHistory.PageAsync(
-            db, matchId, before, Math.Clamp(limit ?? MessageHistory.DefaultLimit, 1, MessageHistory.MaxLimit), ct);
+            db, reads, matchId, before, Math.Clamp(limit ?? MessageHistory.DefaultLimit, 1, MessageHistory.MaxLimit), ct);
         return page is null
             ? Problems.Invalid("before", "No such message in this conversation.")
             : TypedResults.Ok(page);

@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Persistence;
 using Dating.Chat.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,33 +11,35 @@ internal static class MessageHistory
 
     /// <summary>
     /// Newest first; with <paramref name="before"/>, the page strictly older than that message. Keyset on (sent_at, id):
-    /// every page is an index range scan, and messages arriving meanwhile never shift or repeat a page.
+    /// every page is an index range scan, and messages arriving meanwhile never shift or repeat a page. An older page
+    /// tolerates a little replication lag: a standby serves it once it has replayed the conversation's latest message.
     /// </summary>
     public static async Task<IReadOnlyList<MessageResponse>?> PageAsync(
-        ChatDbContext db, Guid matchId, Guid? before, int limit, CancellationToken ct)
+        ChatDbContext db, StandbyReads<ChatDbContext> reads, Guid matchId, Guid? before, int limit, CancellationToken ct)
     {
-        IQueryable<Message> page;
-        if (before is { } beforeId)
+        if (before is not { } beforeId)
         {
-            var cursor = await db.Messages.AsNoTracking()
+            return await ReadAsync(db.Messages.Where(m => m.MatchId == matchId), limit, ct);
+        }
+
+        return await reads.ReadAsync(ReaderKey(matchId), async standby =>
+        {
+            var cursor = await standby.Messages.AsNoTracking()
                 .Where(m => m.Id == beforeId && m.MatchId == matchId)
                 .Select(m => new { m.SentAt, m.Id })
                 .SingleOrDefaultAsync(ct);
-            if (cursor is null)
-            {
-                return null;
-            }
-
-            page = db.Messages.FromSql($"""
+            return cursor is null ? null : await ReadAsync(standby.Messages.FromSql($"""
                 SELECT * FROM chat.messages
                 WHERE match_id = {matchId} AND (sent_at, id) < ({cursor.SentAt}, {cursor.Id})
-                """);
-        }
-        else
-        {
-            page = db.Messages.Where(m => m.MatchId == matchId);
-        }
+                """), limit, ct);
+        }, ct);
+    }
 
+    /// <summary>The key under which a conversation's writes are recorded for <see cref="StandbyReads{TDbContext}"/>.</summary>
+    public static string ReaderKey(Guid matchId) => $"conversation:{matchId}";
+
+    private static async Task<IReadOnlyList<MessageResponse>?> ReadAsync(IQueryable<Message> page, int limit, CancellationToken ct)
+    {
         var messages = await page.AsNoTracking()
             .OrderByDescending(m => m.SentAt)
             .ThenByDescending(m => m.Id)

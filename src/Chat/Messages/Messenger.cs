@@ -1,4 +1,5 @@
 using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Persistence;
 using Dating.Chat.Conversations;
 using Dating.Chat.Data;
 using Dating.Chat.RateLimiting;
@@ -12,7 +13,12 @@ namespace Dating.Chat.Messages;
 
 /// <summary>Sends a message for REST and the hub alike: checks, stores it once (with MessageSent in the outbox), then delivers it.</summary>
 internal sealed class Messenger(
-    ChatDbContext db, MessageRateLimiter rateLimiter, ChatNotifier notifier, TimeProvider time, ILogger<Messenger> logger)
+    ChatDbContext db,
+    StandbyReads<ChatDbContext> reads,
+    MessageRateLimiter rateLimiter,
+    ChatNotifier notifier,
+    TimeProvider time,
+    ILogger<Messenger> logger)
 {
     public async Task<SendOutcome> SendAsync(Guid matchId, Guid senderId, string? text, string? clientMessageId, CancellationToken ct)
     {
@@ -68,6 +74,7 @@ internal sealed class Messenger(
 
         if (outcome is SendOutcome.Sent { IsNew: true } sent)
         {
+            await reads.WroteAsync([MessageHistory.ReaderKey(matchId)], ct);
             await DeliverAsync(sent.Message, conversation);
         }
 

@@ -1,7 +1,9 @@
 using Dating.BuildingBlocks.Messaging;
+using Dating.BuildingBlocks.Persistence;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Matching.Matches;
+using Dating.Matching.Recommendations;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Matching.Blocks;
@@ -10,10 +12,22 @@ namespace Dating.Matching.Blocks;
 /// A block hides both users from each other (every query checks blocks both ways) and ends their match.
 /// It takes the same pair lock as a swipe, so no match can be created beside it.
 /// </summary>
-internal sealed class Blocker(MatchingDbContext db, TimeProvider time)
+internal sealed class Blocker(MatchingDbContext db, StandbyReads<MatchingDbContext> reads, TimeProvider time)
 {
     /// <returns>false when the user to block is unknown.</returns>
-    public Task<bool> BlockAsync(Guid blockerId, Guid blockedId, CancellationToken ct) =>
+    public async Task<bool> BlockAsync(Guid blockerId, Guid blockedId, CancellationToken ct)
+    {
+        if (!await StoreAsync(blockerId, blockedId, ct))
+        {
+            return false;
+        }
+
+        // Neither sees the other in recommendations from now on, also when they are scanned on a standby.
+        await reads.WroteAsync([CandidateFinder.ReaderKey(blockerId), CandidateFinder.ReaderKey(blockedId)], ct);
+        return true;
+    }
+
+    private Task<bool> StoreAsync(Guid blockerId, Guid blockedId, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();

@@ -1,3 +1,4 @@
+using Dating.BuildingBlocks.Persistence;
 using Dating.Matching.Candidates;
 using Dating.Matching.Data;
 using Dating.Matching.Swipes;
@@ -11,8 +12,9 @@ namespace Dating.Matching.Recommendations;
 /// The compatibility query, in SQL: both sides' gender and age preferences, distance within both maxima,
 /// nobody the caller swiped or who blocked or was blocked by the caller; ranked by distance minus a bonus per shared interest.
 /// The caller's swipes live on their shard, not beside the cards: they are read first, from that one shard, and excluded as a list.
+/// The scan itself tolerates a little lag and runs on a standby that has replayed the caller's own blocks.
 /// </summary>
-internal sealed class CandidateFinder(MatchingDbContext db, SwipeStore swipes, TimeProvider time)
+internal sealed class CandidateFinder(MatchingDbContext db, SwipeStore swipes, StandbyReads<MatchingDbContext> reads, TimeProvider time)
 {
     /// <summary>Each shared interest counts like being this many kilometres closer.</summary>
     private const double SharedInterestBonusKm = 5;
@@ -82,8 +84,15 @@ internal sealed class CandidateFinder(MatchingDbContext db, SwipeStore swipes, T
         return await QueryAsync(Among, me, swiped, parameters => parameters.AddWithValue("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid, ids.ToArray()), ct);
     }
 
+    /// <summary>The key under which a user's writes that the scan must see (blocks, either way) are recorded.</summary>
+    public static string ReaderKey(Guid userId) => $"user:{userId}";
+
+    private Task<List<Candidate>> QueryAsync(
+        string sql, CandidateCard me, Guid[] swiped, Action<NpgsqlParameterCollection> addParameters, CancellationToken ct) =>
+        reads.ReadAsync(ReaderKey(me.UserId), scan => QueryAsync(scan, sql, me, swiped, addParameters, ct), ct);
+
     private async Task<List<Candidate>> QueryAsync(
-        string sql, CandidateCard me, Guid[] swiped, Action<NpgsqlParameterCollection> addParameters, CancellationToken ct)
+        MatchingDbContext db, string sql, CandidateCard me, Guid[] swiped, Action<NpgsqlParameterCollection> addParameters, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();

@@ -13,7 +13,8 @@ namespace Dating.Profiles.Accounts;
 /// Creates an account with its profile and signs it in. The account, the profile and ProfileCreated commit in
 /// one SaveChanges; the unique e-mail index settles a race between two registrations of the same address.
 /// </summary>
-internal sealed class Registration(ProfilesDbContext db, PasswordVerifier passwords, ISessionStore sessions, TimeProvider time)
+internal sealed class Registration(
+    ProfilesDbContext db, PasswordVerifier passwords, ISessionStore sessions, PublicProfiles profiles, TimeProvider time)
 {
     /// <returns>null when the e-mail address already has an account.</returns>
     public async Task<SessionResponse?> RegisterAsync(NewAccount input, CancellationToken ct)
@@ -48,6 +49,7 @@ internal sealed class Registration(ProfilesDbContext db, PasswordVerifier passwo
             return null;
         }
 
+        await profiles.CreatedAsync(account.Id, ct);
         var session = await sessions.CreateAsync(account.Id, ct);
         return new SessionResponse(account.Id, session.Token, session.ExpiresAt);
     }

@@ -6,7 +6,7 @@ using MassTransit;
 
 namespace Dating.Profiles.IntegrationEvents;
 
-internal sealed class PhotoDeletedConsumer(ProfilesDbContext db, PublicProfileCache cache) : PhotoEventConsumer<PhotoDeleted>(db, cache)
+internal sealed class PhotoDeletedConsumer(ProfilesDbContext db, PublicProfiles profiles) : PhotoEventConsumer<PhotoDeleted>(db, profiles)
 {
     protected override Guid UserIdOf(PhotoDeleted message) => message.UserId;
 

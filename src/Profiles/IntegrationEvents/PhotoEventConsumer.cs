@@ -10,7 +10,7 @@ namespace Dating.Profiles.IntegrationEvents;
 /// commits (dropped before, a concurrent read could cache the old photos again until the TTL), and again on a
 /// redelivery, in case the first attempt failed after the commit.
 /// </summary>
-internal abstract class PhotoEventConsumer<TMessage>(ProfilesDbContext db, PublicProfileCache cache)
+internal abstract class PhotoEventConsumer<TMessage>(ProfilesDbContext db, PublicProfiles profiles)
     : IdempotentConsumer<TMessage, ProfilesDbContext>(db), IConsumer<TMessage>
     where TMessage : class
 {
@@ -20,6 +20,6 @@ internal abstract class PhotoEventConsumer<TMessage>(ProfilesDbContext db, Publi
     async Task IConsumer<TMessage>.Consume(ConsumeContext<TMessage> context)
     {
         await Consume(context);
-        await cache.InvalidateAsync(UserIdOf(context.Message));
+        await profiles.ChangedAsync(UserIdOf(context.Message), context.CancellationToken);
     }
 }

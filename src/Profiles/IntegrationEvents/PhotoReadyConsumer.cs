@@ -6,7 +6,7 @@ using MassTransit;
 
 namespace Dating.Profiles.IntegrationEvents;
 
-internal sealed class PhotoReadyConsumer(ProfilesDbContext db, PublicProfileCache cache) : PhotoEventConsumer<PhotoReady>(db, cache)
+internal sealed class PhotoReadyConsumer(ProfilesDbContext db, PublicProfiles profiles) : PhotoEventConsumer<PhotoReady>(db, profiles)
 {
     protected override Guid UserIdOf(PhotoReady message) => message.UserId;
 

@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Profiles.IntegrationEvents;
 
-internal sealed class PrimaryPhotoChangedConsumer(ProfilesDbContext db, PublicProfileCache cache)
-    : PhotoEventConsumer<PrimaryPhotoChanged>(db, cache)
+internal sealed class PrimaryPhotoChangedConsumer(ProfilesDbContext db, PublicProfiles profiles)
+    : PhotoEventConsumer<PrimaryPhotoChanged>(db, profiles)
 {
     protected override Guid UserIdOf(PrimaryPhotoChanged message) => message.UserId;
 

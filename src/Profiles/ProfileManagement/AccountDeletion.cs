@@ -11,7 +11,7 @@ namespace Dating.Profiles.ProfileManagement;
 /// Deletes an account with everything this module keeps about the user (profile, blocks either way, photo read
 /// model) and raises ProfileDeleted, in one transaction; then ends the user's sessions and drops the cached profile.
 /// </summary>
-internal sealed class AccountDeletion(ProfilesDbContext db, PublicProfileCache cache, ISessionStore sessions, TimeProvider time)
+internal sealed class AccountDeletion(ProfilesDbContext db, PublicProfiles profiles, ISessionStore sessions, TimeProvider time)
 {
     /// <returns>false when there was no such account (a concurrent delete won: its row lock makes this one wait, then find nothing).</returns>
     public async Task<bool> DeleteAsync(Guid userId, CancellationToken ct)
@@ -22,7 +22,7 @@ internal sealed class AccountDeletion(ProfilesDbContext db, PublicProfileCache c
         }
 
         await sessions.RevokeAllAsync(userId, ct);
-        await cache.InvalidateAsync(userId);
+        await profiles.ChangedAsync(userId, ct);
         return true;
     }
 

@@ -76,7 +76,7 @@ internal static class ProfileEndpoints
         Guid userId,
         ClaimsPrincipal user,
         ProfilesDbContext db,
-        PublicProfileCache cache,
+        PublicProfiles profiles,
         TimeProvider time,
         CancellationToken ct)
     {
@@ -86,7 +86,7 @@ internal static class ProfileEndpoints
             return ProfileNotFound();
         }
 
-        var snapshot = await cache.GetOrLoadAsync(userId, token => db.LoadPublicProfileAsync(userId, token), ct);
+        var snapshot = await profiles.GetAsync(userId, ct);
         return snapshot is null ? ProfileNotFound() : TypedResults.Ok(PublicProfileResponse.From(snapshot, time.Today()));
     }
 

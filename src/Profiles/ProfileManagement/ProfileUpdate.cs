@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dating.Profiles.ProfileManagement;
 
 /// <summary>Replaces a user's editable profile fields: the change and ProfileUpdated commit together, then the cached public profile goes.</summary>
-internal sealed class ProfileUpdate(ProfilesDbContext db, PublicProfileCache cache, TimeProvider time)
+internal sealed class ProfileUpdate(ProfilesDbContext db, PublicProfiles profiles, TimeProvider time)
 {
     /// <returns>null when the user has no profile.</returns>
     public async Task<OwnProfileResponse?> UpdateAsync(Guid userId, ProfileDetails details, CancellationToken ct)
@@ -22,7 +22,7 @@ internal sealed class ProfileUpdate(ProfilesDbContext db, PublicProfileCache cac
         account.Profile.UpdatedAt = now;
         db.AddIntegrationEvent(ProfileEvents.Updated(account.Profile, now));
         await db.SaveChangesAsync(ct);
-        await cache.InvalidateAsync(userId);
+        await profiles.ChangedAsync(userId, ct);
 
         return OwnProfileResponse.From(account, time.Today());
     }

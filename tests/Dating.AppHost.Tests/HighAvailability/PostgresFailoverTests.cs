@@ -109,6 +109,10 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         {
             using var response = await api.SendAsync(HttpMethod.Get, "/api/profiles/me", user.Token, null, ct);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId} reads its profile with the standby down");
+
+            // A public profile's first read is a cache miss, routed to a standby: with none up, the primary answers.
+            using var routed = await api.SendAsync(HttpMethod.Get, $"/api/profiles/{user.UserId}", user.Token, null, ct);
+            routed.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId}'s public profile is read with the standby down");
         }
 
         var restart = Stopwatch.StartNew();
