@@ -6,6 +6,7 @@ using Dating.Benchmarks.Scenarios;
 using Dating.Benchmarks.Scenarios.Chat;
 using Dating.Benchmarks.Scenarios.Matching;
 using Dating.Benchmarks.Scenarios.Photos;
+using Dating.Benchmarks.Sharding;
 
 namespace Dating.Benchmarks;
 
@@ -26,6 +27,7 @@ public static class BenchmarkVerbs
         ["chat"] = new("message delivery to WebSockets, 1 versus 2 chat replicas", Reported(ChatAsync)),
         [Compare] = new("monolith versus microservices", CompareAsync),
         ["locality"] = new("matching's card cache: ConsistentHash versus PowerOfTwoChoices", Reported(LocalityAsync)),
+        ["sharding"] = new("matching's swipe shards: 4 → 5 online at 2,000,000 swipes, swipes on 1, 2 and 4 shards", Reported(ShardingAsync)),
         [Faults] = new("kill -9 of the broker, Redis, PostgreSQL and replicas under load, then the end-to-end invariants", FaultsAsync),
     };
 
@@ -94,6 +96,14 @@ public static class BenchmarkVerbs
         var header = await ReportFile.HeaderAsync("Locality: the card cache hit rate of matching replicas, consistent hashing versus PowerOfTwoChoices",
             quick, LocalityReport.Describe(settings));
         return LocalityReport.Render(runs, header);
+    }
+
+    private static async Task<string> ShardingAsync(bool quick, Action<string> log, CancellationToken ct)
+    {
+        var settings = quick ? ShardingSettings.Quick : ShardingSettings.Full;
+        var result = await new ShardingBenchmark(settings, log).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Sharding: a shard added online under load, and swipes per shard count", quick, ShardingReport.Describe(settings));
+        return ShardingReport.Render(result, header);
     }
 
     // One stack per topology, one report: the microservices' faults, then the monolith's.

@@ -30,6 +30,7 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("chat")]
     [InlineData("compare")]
     [InlineData("locality")]
+    [InlineData("sharding")]
     [InlineData("faults")]
     public async Task Each_verb_runs_its_benchmark_full_or_quick(string verb)
     {

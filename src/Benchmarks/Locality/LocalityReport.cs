@@ -1,5 +1,4 @@
 using System.Text;
-using HdrHistogram;
 using Dating.Benchmarks.Reports;
 using static Dating.Benchmarks.Reports.ReportFile;
 
@@ -23,7 +22,7 @@ public static class LocalityReport
         {
             var of = runs.Where(r => r.Policy == policy).ToList();
             var total = new ReplicaCacheCounters(of.Sum(r => r.Total.Hits), of.Sum(r => r.Total.Misses));
-            var latency = Latency.Of(Merge(of.Select(r => r.LatencyMicros)));
+            var latency = Latency.Of(Latency.Merge(of.Select(r => r.LatencyMicros)));
             text.AppendLine(Invariant(
                 $"| {policy} | {latency.Count} | {total.Hits} | {total.Misses} | **{total.HitRate:P1}** | {latency.P50:0.0} | {latency.P99:0.0} | {of.Sum(r => r.Errors)} |"));
         }
@@ -44,16 +43,5 @@ public static class LocalityReport
         }
 
         return text.ToString();
-    }
-
-    private static HistogramBase Merge(IEnumerable<HistogramBase> histograms)
-    {
-        var merged = Latency.NewHistogram();
-        foreach (var histogram in histograms)
-        {
-            merged.Add(histogram);
-        }
-
-        return merged;
     }
 }

@@ -12,6 +12,18 @@ public sealed record Latency(long Count, double P50, double P90, double P99, dou
     public static void Record(HistogramBase histogram, TimeSpan elapsed) =>
         histogram.RecordValue(Math.Clamp((long)elapsed.TotalMicroseconds, 1, MaxMicros));
 
+    /// <summary>One histogram of several runs' latencies.</summary>
+    public static HistogramBase Merge(IEnumerable<HistogramBase> histograms)
+    {
+        var merged = NewHistogram();
+        foreach (var histogram in histograms)
+        {
+            merged.Add(histogram);
+        }
+
+        return merged;
+    }
+
     public static Latency Of(HistogramBase micros)
     {
         double Ms(double percentile) => micros.TotalCount == 0 ? 0 : micros.GetValueAtPercentile(percentile) / 1000.0;

@@ -76,11 +76,18 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// <param name="environment">Extra settings for every .NET process.</param>
     /// <param name="seededUsers">Synthetic users seeded into the matching read model once its database exists, before any service starts.</param>
     /// <param name="durable">The dev stack's durability settings instead of the tests' fast, unsafe ones (<c>--durable</c>).</param>
+    /// <param name="shards">PostgreSQL servers for matching's swipe shards (the app host's <c>--shards</c>; its default when null).</param>
     public static async Task<BenchmarkStack> StartAsync(
         Action<string> log, CancellationToken ct, IReadOnlyDictionary<string, int>? replicas = null,
-        IReadOnlyDictionary<string, string>? environment = null, Topology topology = Topology.Microservices, int seededUsers = 0, bool durable = false)
+        IReadOnlyDictionary<string, string>? environment = null, Topology topology = Topology.Microservices, int seededUsers = 0, bool durable = false,
+        int? shards = null)
     {
         List<string> args = ["--topology", topology.ToString().ToLowerInvariant(), .. durable ? ["--durable"] : Array.Empty<string>()];
+        if (shards is { } servers)
+        {
+            args.AddRange(["--shards", servers.ToString(CultureInfo.InvariantCulture)]);
+        }
+
         foreach (var (service, count) in replicas ?? new Dictionary<string, int>())
         {
             args.AddRange(["--replicas", string.Create(CultureInfo.InvariantCulture, $"{service}={count}")]);
@@ -143,19 +150,46 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// Every swipe shard's database, as the latest shard map in matching's database names them: on the app host's shard
     /// servers, or the monolith's own database (its one shard).
     /// </summary>
-    public async Task<IReadOnlyList<string>> SwipeShardDatabasesAsync(CancellationToken ct)
+    public async Task<IReadOnlyList<string>> SwipeShardDatabasesAsync(CancellationToken ct) =>
+        Topology == Topology.Monolith
+            ? [await DatabaseOfAsync(ModuleCatalog.Matching, ct)]
+            : [.. (await SwipeShardMapAsync(ct)).Databases.Values];
+
+    /// <summary>The latest shard map of a microservices stack: its shards' databases by shard name, and the ring's virtual nodes.</summary>
+    public async Task<(IReadOnlyDictionary<string, string> Databases, int VirtualNodes)> SwipeShardMapAsync(CancellationToken ct)
     {
-        var matching = await DatabaseOfAsync(ModuleCatalog.Matching, ct);
-        if (Topology == Topology.Monolith)
+        await using var connection = new NpgsqlConnection(await DatabaseOfAsync(ModuleCatalog.Matching, ct));
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand("SELECT shards, virtual_nodes FROM matching.shard_maps ORDER BY version DESC LIMIT 1", connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
         {
-            return [matching];
+            throw new InvalidOperationException("Matching has no shard map yet.");
         }
 
-        await using var connection = new NpgsqlConnection(matching);
-        await connection.OpenAsync(ct);
-        await using var command = new NpgsqlCommand("SELECT shards FROM matching.shard_maps ORDER BY version DESC LIMIT 1", connection);
-        var shards = await command.ExecuteScalarAsync(ct) as string[] ?? throw new InvalidOperationException("Matching has no shard map yet.");
-        return await Task.WhenAll(shards.Select(shard => ConnectionStringAsync(SwipeShardServers.DatabaseResourceOf(shard), ct)));
+        var (shards, virtualNodes) = (reader.GetFieldValue<string[]>(0), reader.GetInt32(1));
+        var databases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var shard in shards)
+        {
+            databases[shard] = await ConnectionStringAsync(SwipeShardServers.DatabaseResourceOf(shard), ct);
+        }
+
+        return (databases, virtualNodes);
+    }
+
+    /// <summary>
+    /// What the matching host's verbs need, by connection name: matching's database and every shard server the app host
+    /// started (<c>matching-shard-N</c>), in the map or not, as the serving replicas get them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> MatchingConnectionStringsAsync(CancellationToken ct)
+    {
+        var strings = new Dictionary<string, string> { [ModuleCatalog.Matching.Database] = await DatabaseOfAsync(ModuleCatalog.Matching, ct) };
+        for (var i = 0; _stack.Model.Resources.Any(r => r.Name == SwipeShardServers.DatabaseResourceOf(SwipeShardServers.NameOf(i))); i++)
+        {
+            strings[SwipeShardServers.NameOf(i)] = await ConnectionStringAsync(SwipeShardServers.DatabaseResourceOf(SwipeShardServers.NameOf(i)), ct);
+        }
+
+        return strings;
     }
 
     /// <summary>The address of a resource's endpoint, such as RabbitMQ's <c>management</c>.</summary>

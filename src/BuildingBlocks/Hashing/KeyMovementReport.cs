@@ -36,6 +36,9 @@ public static class KeyMovementReport
         return table.ToString();
     }
 
+    /// <summary>The node <c>hash mod N</c> places <paramref name="key"/> on: the same hash as the ring's, no ring.</summary>
+    public static int ModNOwner(string key, int nodes) => (int)(StableHash.Of(key) % (ulong)nodes);
+
     /// <summary>User ids as the gateway sees them: random GUIDs, from a fixed seed so every run agrees.</summary>
     public static string[] UserIds(int count, int seed = 42)
     {
@@ -85,8 +88,7 @@ public static class KeyMovementReport
         return [.. keys.Select(key => index[ring.OwnerOf(key)!])];
     }
 
-    private static int[] ModNOwners(int nodes, string[] keys) =>
-        [.. keys.Select(key => (int)(StableHash.Of(key) % (ulong)nodes))];
+    private static int[] ModNOwners(int nodes, string[] keys) => [.. keys.Select(key => ModNOwner(key, nodes))];
 
     private static string NodeName(int index) => $"node-{index}";
 

@@ -38,7 +38,7 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         log($"registering {settings.Users} users in Paris");
         var users = await api.RegisterManyAsync(settings.Users,
             i => i % 2 == 0 ? new NewUser("man", ["woman"], Latitude, Longitude, 25) : new NewUser("woman", ["man"], Latitude, Longitude, 25), ct);
-        await WaitForCardsAsync(matchingDb, [.. users.Select(u => u.UserId)], ct);
+        await MatchingReadModel.WaitForCardsAsync(matchingDb, [.. users.Select(u => u.UserId)], log, ct);
 
         log("cold queue: each user's first recommendations");
         var cold = Latency.NewHistogram();
@@ -131,31 +131,6 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         return refreshed is { } count
             ? (count, duration.Value.TotalSeconds, "timed by the batch's Redis lock; count from the job's log line")
             : ((int)active, duration.Value.TotalSeconds, "timed by the batch's Redis lock; count = active users (no log line found)");
-    }
-
-    private async Task WaitForCardsAsync(string matchingDb, Guid[] userIds, CancellationToken ct)
-    {
-        await using var connection = new NpgsqlConnection(matchingDb);
-        await connection.OpenAsync(ct);
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM matching.candidates WHERE user_id = ANY(@ids)", connection);
-            command.Parameters.AddWithValue("ids", userIds);
-            var found = (long)(await command.ExecuteScalarAsync(ct))!;
-            if (found == userIds.Length)
-            {
-                log($"all {found} users are in the matching read model after {waited.Elapsed.TotalSeconds:0.0} s");
-                return;
-            }
-
-            if (waited.Elapsed > TimeSpan.FromSeconds(120))
-            {
-                throw new TimeoutException($"only {found} of {userIds.Length} users reached the matching read model");
-            }
-
-            await Task.Delay(100, ct);
-        }
     }
 
     private static async Task<IReadOnlyList<Guid>?> RecommendAsync(GatewayClient api, BenchmarkUser user, int limit, CancellationToken ct)
