@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Dating.AppHost.Hosting;
 using Dating.AppHost.Options;
 using Dating.AppHost.Services;
@@ -77,6 +78,17 @@ else if (!options.BackingOnly)
         {
             gateway.WithDestinations(monolith, cluster);
         }
+    }
+}
+
+if (!options.BackingOnly)
+{
+    // One session check per request: the gateway signs the session it checked with this key, and the services trust the
+    // signature instead of asking Redis again (ForwardedSession). A new key every run, since every process starts from it.
+    var forwardingKey = builder.AddParameter("session-forwarding-key", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), secret: true);
+    foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+    {
+        builder.CreateResourceBuilder(project).WithEnvironment("Sessions__ForwardingKey", forwardingKey);
     }
 }
 

@@ -4,7 +4,7 @@ using Dating.Gateway.Health;
 using Dating.Gateway.LoadBalancing;
 using Dating.Gateway.Resilience;
 using Dating.Gateway.Routing;
-using Dating.Gateway.Security;
+using Dating.BuildingBlocks.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Health;
@@ -46,7 +46,7 @@ public static class GatewayExtensions
     public static IEndpointConventionBuilder MapGatewayProxy(this IEndpointRouteBuilder app) =>
         app.MapReverseProxy(proxy =>
         {
-            proxy.UseClientIdentityHeaderStripping();
+            proxy.UseSessionForwarding();
             proxy.UseMiddleware<RetryIdempotentRequestsMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

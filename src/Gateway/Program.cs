@@ -1,6 +1,7 @@
 using Dating.BuildingBlocks.Sessions;
 using Dating.Gateway;
 using Dating.Gateway.Docs;
+using Dating.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddGatewayProxy();
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseClientIdentityHeaderStripping();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();

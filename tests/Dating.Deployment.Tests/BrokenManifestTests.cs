@@ -86,6 +86,14 @@ public sealed class BrokenManifestTests
     }
 
     [Fact]
+    public async Task A_missing_session_forwarding_key_is_reported_once_its_reference_is_not_optional()
+    {
+        var manifests = RenderedManifests.Load(await BreakAsync("optional: true", "optional: false"));
+
+        ReferenceRules.Violations(manifests).ShouldContain(v => v.Contains("reads key key of Secret session-forwarding"));
+    }
+
+    [Fact]
     public async Task A_configuration_name_the_app_host_does_not_pass_is_reported_both_ways()
     {
         var manifests = RenderedManifests.Load(await BreakAsync("- name: ConnectionStrings__rabbitmq\n", "- name: ConnectionStrings__broker\n"));

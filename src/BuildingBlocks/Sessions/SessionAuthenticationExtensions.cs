@@ -31,6 +31,7 @@ public static class SessionAuthenticationExtensions
             provider.GetService<ILoggerFactory>()));
         services.AddOptions<SessionOptions>().BindConfiguration("Sessions");
         services.TryAddSingleton<ISessionStore, RedisSessionStore>();
+        services.TryAddSingleton<ForwardedSession>();
 
         services
             .AddAuthentication(SessionAuthenticationDefaults.AuthenticationScheme)

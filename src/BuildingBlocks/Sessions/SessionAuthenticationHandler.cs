@@ -11,13 +11,15 @@ namespace Dating.BuildingBlocks.Sessions;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer &lt;token&gt;</c> (or <c>?access_token=</c> on SignalR hubs) against the session store.
-/// No token or a dead one: 401. The store unreachable: 503, never an anonymous pass.
+/// No token or a dead one: 401. The store unreachable: 503, never an anonymous pass. Behind the gateway, a session the
+/// gateway has just checked and signed for this token is trusted without asking the store again (<see cref="ForwardedSession"/>).
 /// </summary>
 internal sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ISessionStore sessions)
+    ISessionStore sessions,
+    ForwardedSession forwarded)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private const string BearerPrefix = "Bearer ";
@@ -30,6 +32,11 @@ internal sealed class SessionAuthenticationHandler(
         if (string.IsNullOrEmpty(token))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (forwarded.Verify(Request.Headers[ForwardedSession.HeaderName], token) is { } vouched)
+        {
+            return Authenticated(vouched, token);
         }
 
         SessionInfo? session;
@@ -49,6 +56,12 @@ internal sealed class SessionAuthenticationHandler(
             return AuthenticateResult.Fail("The session is unknown, expired or revoked.");
         }
 
+        Context.Features.Set(new CheckedSession(session, token));
+        return Authenticated(session, token);
+    }
+
+    private AuthenticateResult Authenticated(SessionInfo session, string token)
+    {
         var userId = session.UserId.ToString();
         var identity = new ClaimsIdentity(
             [new Claim(SessionClaimTypes.Subject, userId), new Claim(ClaimTypes.NameIdentifier, userId)],

@@ -17,4 +17,11 @@ internal sealed class SessionOptions
 
     /// <summary>How long a login waits for the replicas: past it the session is still issued, only not yet safe from a failover.</summary>
     public TimeSpan ReplicaAcknowledgementTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The key (base64, at least 32 bytes) with which the gateway signs the session it checked and the services trust
+    /// that signature instead of checking again (<see cref="ForwardedSession"/>); unset, every process checks every
+    /// session itself. The app host generates one per run.
+    /// </summary>
+    public string? ForwardingKey { get; set; }
 }

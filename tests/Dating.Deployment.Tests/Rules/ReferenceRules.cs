@@ -5,7 +5,8 @@ namespace Dating.Deployment.Tests.Rules;
 
 /// <summary>
 /// Every value a pod takes from a Secret or a ConfigMap (a connection string, a telemetry setting) is in that object
-/// in the same overlay; otherwise the pod would not start (CreateContainerConfigError).
+/// in the same overlay; otherwise the pod would not start (CreateContainerConfigError). An optional reference may name
+/// a Secret the operator creates (the session forwarding key, which must not ship in the repository).
 /// </summary>
 public static class ReferenceRules
 {
@@ -19,7 +20,7 @@ public static class ReferenceRules
             .Concat(manifests.StatefulSets.Select(s => (s.Metadata.Name, s.Spec.Template.Spec)));
         foreach (var (name, pod) in pods)
         {
-            foreach (var variable in pod.Containers.SelectMany(c => c.Env ?? []).Where(e => e.ValueFrom is not null))
+            foreach (var variable in pod.Containers.SelectMany(c => c.Env ?? []).Where(e => e.ValueFrom is not null && e.ValueFrom.SecretKeyRef?.Optional != true))
             {
                 var (kind, source, key) = variable.ValueFrom.SecretKeyRef is { } secret ? ("Secret", secret.Name, secret.Key)
                     : variable.ValueFrom.ConfigMapKeyRef is { } configMap ? ("ConfigMap", configMap.Name, configMap.Key)
