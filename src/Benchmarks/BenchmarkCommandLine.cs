@@ -50,6 +50,14 @@ public static class BenchmarkCommandLine
             CustomParser = ParseScenarios,
         };
 
+        var variants = new Option<IReadOnlyList<RuntimeVariant>>("--variant")
+        {
+            Description = "NAME:KEY=VALUE,KEY=VALUE: also run each topology with these settings in every .NET process, beside the stack as it "
+                + "ships, in the same rounds (repeatable; an empty VALUE unsets a setting)",
+            AllowMultipleArgumentsPerToken = false,
+            CustomParser = ParseVariants,
+        };
+
         var root = new RootCommand("Benchmarks the Dating stack through its public API, each on a stack of its own, and writes a Markdown "
             + "report to results/: dotnet run -c Release --project src/Benchmarks -- <benchmark> [options]");
         foreach (var (name, benchmark) in BenchmarkVerbs.All)
@@ -65,6 +73,7 @@ public static class BenchmarkCommandLine
                 command.Options.Add(topologies);
                 command.Options.Add(profile);
                 command.Options.Add(scenarios);
+                command.Options.Add(variants);
             }
 
             command.SetAction((result, ct) => run(
@@ -72,7 +81,7 @@ public static class BenchmarkCommandLine
                     name,
                     result.GetValue(quick),
                     result.GetValue(topologies) ?? AllTopologies,
-                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios))),
+                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios), result.GetValue(variants))),
                 ct));
             root.Subcommands.Add(command);
         }
@@ -106,6 +115,29 @@ public static class BenchmarkCommandLine
         }
 
         return topologies;
+    }
+
+    private static IReadOnlyList<RuntimeVariant> ParseVariants(ArgumentResult result)
+    {
+        var variants = new List<RuntimeVariant>();
+        foreach (var token in result.Tokens)
+        {
+            if (RuntimeVariant.Parse(token.Value, out var mistake) is not { } variant)
+            {
+                result.AddError($"--variant: {mistake}");
+                return [];
+            }
+
+            if (variants.Any(v => v.Name == variant.Name))
+            {
+                result.AddError($"--variant: '{variant.Name}' is named twice.");
+                return [];
+            }
+
+            variants.Add(variant);
+        }
+
+        return variants;
     }
 
     private static IReadOnlySet<string>? ParseScenarios(ArgumentResult result)

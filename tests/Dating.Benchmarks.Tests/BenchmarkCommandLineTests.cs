@@ -66,6 +66,19 @@ public sealed class BenchmarkCommandLineTests
     }
 
     [Fact]
+    public async Task Compare_takes_variants_each_with_its_settings()
+    {
+        var run = (await InvokeAsync("compare", "--variant", "workstation-gc:DOTNET_gcServer=0,DOTNET_gcConcurrent=0", "--variant", "recheck:Sessions__ForwardingKey="))
+            .Run.ShouldNotBeNull();
+
+        var variants = run.Compare.AllVariants;
+        variants.Select(v => v.Name).ShouldBe(["workstation-gc", "recheck"]);
+        variants[0].Environment.ShouldBe(new Dictionary<string, string> { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "0" }, ignoreOrder: true);
+        variants[1].Environment.ShouldBe(new Dictionary<string, string> { ["Sessions__ForwardingKey"] = "" });
+        variants[0].Label("monolith").ShouldBe("monolith [workstation-gc]");
+    }
+
+    [Fact]
     public async Task Faults_runs_both_topologies_unless_told()
     {
         (await InvokeAsync("faults")).Run.ShouldNotBeNull().Topologies.ShouldBe([Topology.Microservices, Topology.Monolith]);
@@ -85,6 +98,11 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("Required argument missing for option: '--topologies'. Try --help.", "compare", "--topologies")]
     [InlineData("--scenarios: 'swipe,nonsense' is not a list of public-profile, recommendations, swipe, message, propagation, session, "
         + "session-max, scaling, fault. Try --help.", "compare", "--scenarios", "swipe,nonsense")]
+    [InlineData("--variant: 'Spin:X=1' needs a name of lower-case letters, digits and dashes before the colon (NAME:KEY=VALUE,…). Try --help.", "compare", "--variant", "Spin:X=1")]
+    [InlineData("--variant: 'spin' sets nothing: NAME:KEY=VALUE,…. Try --help.", "compare", "--variant", "spin")]
+    [InlineData("--variant: '=1' in 'spin:=1' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "spin:=1")]
+    [InlineData("--variant: 'X=2' in 'spin:X=1,X=2' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "spin:X=1,X=2")]
+    [InlineData("--variant: 'spin' is named twice. Try --help.", "compare", "--variant", "spin:X=1", "--variant", "spin:X=0")]
     public async Task A_mistake_is_one_line_and_exit_code_2_and_runs_nothing(string message, params string[] args)
     {
         var invocation = await InvokeAsync(args);
@@ -108,7 +126,7 @@ public sealed class BenchmarkCommandLineTests
             root.Output.ShouldContain(benchmark.Description);
         }
 
-        foreach (var option in new[] { "--quick", "--topologies", "--profile", "--scenarios" })
+        foreach (var option in new[] { "--quick", "--topologies", "--profile", "--scenarios", "--variant" })
         {
             compare.Output.ShouldContain($"  {option} ");
         }

@@ -2,9 +2,10 @@ namespace Dating.Benchmarks.Comparison;
 
 /// <summary>
 /// What <c>compare</c> runs beyond its settings: a CPU profile of every process (an extra, labelled pass of the mixed
-/// session at max and of the stack at rest), and which scenarios and experiments to run (all by default).
+/// session at max and of the stack at rest), which scenarios and experiments to run (all by default), and the runtime
+/// variants measured beside the stack as it ships (<see cref="RuntimeVariant"/>).
 /// </summary>
-public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? Scenarios = null)
+public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? Scenarios = null, IReadOnlyList<RuntimeVariant>? Variants = null)
 {
     public const string ScalingKey = "scaling";
     public const string FaultKey = "fault";
@@ -43,6 +44,10 @@ public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? 
         return keys.Select(k => k is ScalingKey or FaultKey ? k : Keys[k]).ToHashSet();
     }
 
-    public string Describe() => Scenarios is null ? "every scenario and experiment"
-        : $"only {string.Join(", ", Keys.Where(k => Scenarios.Contains(k.Key) || Scenarios.Contains(k.Value)).Select(k => k.Value))} (--scenarios)";
+    public IReadOnlyList<RuntimeVariant> AllVariants => Variants ?? [];
+
+    public string Describe() =>
+        (Scenarios is null ? "every scenario and experiment"
+            : $"only {string.Join(", ", Keys.Where(k => Scenarios.Contains(k.Key) || Scenarios.Contains(k.Value)).Select(k => k.Value))} (--scenarios)")
+        + (AllVariants.Count == 0 ? "" : $"; beside the stack as it ships, with every .NET process of both topologies set alike: {string.Join("; ", AllVariants.Select(v => v.Describe()))} (--variant)");
 }

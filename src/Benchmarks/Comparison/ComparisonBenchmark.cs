@@ -17,7 +17,8 @@ namespace Dating.Benchmarks.Comparison;
 /// replicas of matching and chat, or two monoliths), and in the last round fault isolation (chat killed during the
 /// mixed session; in the monolith the same fault kills its one process). With <see cref="CompareOptions.Profile"/>, the
 /// last round's one-replica stacks also get a profiled pass (at rest, then the mixed session at max) after everything
-/// measured on them, traces into <paramref name="traceFolder"/>.
+/// measured on them, traces into <paramref name="traceFolder"/>. Each of <see cref="CompareOptions.Variants"/> runs every
+/// topology again in every round, one replica, with its settings in every .NET process (<see cref="RuntimeVariant"/>).
 /// </summary>
 public sealed class ComparisonBenchmark(
     CompareSettings settings, IReadOnlyList<Topology> topologies, Action<string> log, CompareOptions? options = null, string? traceFolder = null)
@@ -42,12 +43,22 @@ public sealed class ComparisonBenchmark(
                 {
                     var last = replicas == 1 && round == settings.Rounds;
                     var fault = last && _options.RunsFault;
-                    runs.AddRange(await RunStackAsync(seeds, topology, replicas, round, fault ? faults : null, idle, last && _options.Profile ? profiles : null, ct));
+                    runs.AddRange(await RunStackAsync(seeds, topology, null, replicas, round, fault ? faults : null, idle, last && _options.Profile ? profiles : null, ct));
+                }
+            }
+
+            // Each variant beside the stack as it ships, in the same round: one replica, the speed scenarios only.
+            foreach (var variant in _options.AllVariants)
+            {
+                foreach (var topology in topologies)
+                {
+                    runs.AddRange(await RunStackAsync(seeds, topology, variant, 1, round, null, idle, null, ct));
                 }
             }
         }
 
-        return new ComparisonResult(settings, [.. topologies.Select(NameOf)], runs, faults, idle, DescribeSeeds(seeds)) { Profiles = profiles, Options = _options };
+        string[] labels = [.. topologies.Select(NameOf), .. _options.AllVariants.SelectMany(v => topologies.Select(t => v.Label(NameOf(t))))];
+        return new ComparisonResult(settings, labels, runs, faults, idle, DescribeSeeds(seeds)) { Profiles = profiles, Options = _options };
     }
 
     public static string NameOf(Topology topology) => topology.ToString().ToLowerInvariant();
@@ -70,12 +81,13 @@ public sealed class ComparisonBenchmark(
               + ReportFile.Invariant($"({seeds.Average(s => s.Seconds):0.0} s on average, into each of the {seeds.Count} stacks before its services started)");
 
     private async Task<IReadOnlyList<ScenarioRun>> RunStackAsync(
-        List<(double Seconds, string Output)> seeds, Topology topology, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle,
+        List<(double Seconds, string Output)> seeds, Topology topology, RuntimeVariant? variant, int replicas, int round, List<FaultRun>? faults, List<IdleRun> idle,
         List<ProfiledWindow>? profiles, CancellationToken ct)
     {
-        var name = NameOf(topology);
+        var name = variant?.Label(NameOf(topology)) ?? NameOf(topology);
         log($"== {name}, {replicas} replica(s), round {round}");
-        await using var stack = await BenchmarkStack.StartAsync(log, ct, ReplicasFor(topology, replicas), topology: topology, seededUsers: settings.SeededUsers);
+        await using var stack = await BenchmarkStack.StartAsync(
+            log, ct, ReplicasFor(topology, replicas), variant?.Environment, topology: topology, seededUsers: settings.SeededUsers);
         seeds.Add(stack.Seed ?? throw new InvalidOperationException("The stack started without its seeded users."));
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);

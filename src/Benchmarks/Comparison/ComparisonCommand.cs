@@ -21,7 +21,7 @@ public static class ComparisonCommand
         var result = await new ComparisonBenchmark(settings, topologies, log, options, folder).RunAsync(ct);
         var charts = ComparisonCharts.Write(result, folder);
         var description = $"machine: {MachineInfo.Describe()}; load generator on the same machine. {settings.Describe()}"
-            + (options.Scenarios is null ? "" : $" This run: {options.Describe()}.");
+            + (options.Scenarios is null && options.AllVariants.Count == 0 ? "" : $" This run: {options.Describe()}.");
         var title = $"Monolith versus microservices: {string.Join(" and ", result.Topologies)}";
         var header = await ReportFile.HeaderAsync(title, quick, description);
         string? profile = null;

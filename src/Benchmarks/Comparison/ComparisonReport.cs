@@ -26,6 +26,7 @@ public static class ComparisonReport
         Speed(text, summaries, result.Topologies);
         Idle(text, result.Idle);
         Ratios(text, summaries, result.Topologies);
+        Variants(text, summaries, result);
         ProcessReport.Render(text, result);
         if (profile is not null)
         {
@@ -95,6 +96,40 @@ public static class ComparisonReport
             {
                 text.AppendLine($"| {scenario} | {Ratio(m.Throughput, o.Throughput)} | {Ratio(m.Latency.P50, o.Latency.P50)} | {Ratio(m.Latency.P99, o.Latency.P99)} | "
                     + $"{Ratio(m.ServiceCpuMsPerOperation, o.ServiceCpuMsPerOperation)} | {Ratio(m.Resources.ServicePeakMemoryMb, o.Resources.ServicePeakMemoryMb)} |");
+            }
+        }
+
+        text.AppendLine();
+    }
+
+    private static void Variants(StringBuilder text, IReadOnlyList<ScenarioSummary> summaries, ComparisonResult result)
+    {
+        if (result.Options.AllVariants.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("### Each variant against the stack as it ships (same run, one replica)").AppendLine();
+        text.AppendLine("Variant ÷ as shipped, per topology: above 1 is more (for throughput, better; for latency, CPU and memory, worse). "
+            + "The last column is microservices ÷ monolith under the variant (as shipped: the table above).").AppendLine();
+        text.AppendLine("| variant | scenario | topology | throughput | p50 | p99 | services CPU per op | services peak memory | microservices ÷ monolith: throughput |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var variant in result.Options.AllVariants)
+        {
+            foreach (var scenario in ScenarioNames.All)
+            {
+                foreach (var topology in new[] { Micro, Mono })
+                {
+                    if (Find(summaries, variant.Label(topology), 1, scenario) is not { } v || Find(summaries, topology, 1, scenario) is not { } shipped)
+                    {
+                        continue;
+                    }
+
+                    var split = topology == Micro && Find(summaries, variant.Label(Mono), 1, scenario) is { } mono ? Ratio(v.Throughput, mono.Throughput) : "";
+                    text.AppendLine($"| {variant.Name} | {scenario} | {topology} | {Ratio(v.Throughput, shipped.Throughput)} | {Ratio(v.Latency.P50, shipped.Latency.P50)} | "
+                        + $"{Ratio(v.Latency.P99, shipped.Latency.P99)} | {Ratio(v.ServiceCpuMsPerOperation, shipped.ServiceCpuMsPerOperation)} | "
+                        + $"{Ratio(v.Resources.ServicePeakMemoryMb, shipped.Resources.ServicePeakMemoryMb)} | {split} |");
+                }
             }
         }
 

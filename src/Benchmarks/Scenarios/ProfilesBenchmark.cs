@@ -8,29 +8,34 @@ using Dating.BuildingBlocks.Modules;
 namespace Dating.Benchmarks.Scenarios;
 
 /// <summary>
-/// Login and a cached public-profile read, through the gateway and directly at the Profiles service,
-/// alternating A B A B so machine noise falls on both: what one proxy hop costs.
+/// Login and a cached public-profile read, directly at the Profiles service, through the gateway, and through the
+/// gateway of a second stack whose services check every session again instead of trusting the one the gateway signed
+/// (no <c>Sessions:ForwardingKey</c>), alternating so machine noise falls on all three: what one proxy hop costs, and
+/// what one session check per request saves of it.
 /// </summary>
 public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string> log)
 {
+    public const string CheckedTwice = "gateway, sessions checked twice";
+
     public async Task<IReadOnlyList<LoadResult>> RunAsync(CancellationToken ct)
     {
         await using var stack = await BenchmarkStack.StartAsync(log, ct);
+        await using var twice = await BenchmarkStack.StartAsync(log, ct, environment: new Dictionary<string, string> { ["Sessions__ForwardingKey"] = "" });
 
-        var gateway = stack.PublicUrl;
-        var direct = stack.Replica(ModuleCatalog.Profiles.Name, 0).Url;
-        int[] pids = [stack.Gateway!.Pid, stack.Replica(ModuleCatalog.Profiles.Name, 0).Pid];
         using var http = GatewayClient.CreateHttpClient();
-
-        log($"seeding {settings.Users} users");
-        var users = await new GatewayClient(http, gateway).RegisterManyAsync(
-            settings.Users, i => new NewUser(i % 2 == 0 ? "woman" : "man", ["man", "woman"], 48.85 + (i % 10) * 0.01, 2.35), ct);
-        var token = users[0].Token;
-
-        var scenarios = new (string Name, double Rate, Func<Uri, int, Task<bool>> Send)[]
+        var users = await RegisterAsync(http, stack.PublicUrl, ct);
+        var twiceUsers = await RegisterAsync(http, twice.PublicUrl, ct);
+        var targets = new (string Name, Uri Url, int[] Pids, IReadOnlyList<BenchmarkUser> Users)[]
         {
-            ("login", settings.LoginRate, (target, i) => LoginAsync(http, target, users[i % users.Count].Email, ct)),
-            ("public profile (cached)", settings.ReadRate, (target, i) => ReadProfileAsync(http, target, token, users[i % users.Count].UserId, ct)),
+            ("direct", stack.Replica(ModuleCatalog.Profiles.Name, 0).Url, PidsOf(stack), users),
+            ("gateway", stack.PublicUrl, PidsOf(stack), users),
+            (CheckedTwice, twice.PublicUrl, PidsOf(twice), twiceUsers),
+        };
+
+        var scenarios = new (string Name, double Rate, Func<Uri, IReadOnlyList<BenchmarkUser>, int, Task<bool>> Send)[]
+        {
+            ("login", settings.LoginRate, (target, users, i) => LoginAsync(http, target, users[i % users.Count].Email, ct)),
+            ("public profile (cached)", settings.ReadRate, (target, users, i) => ReadProfileAsync(http, target, users[0].Token, users[i % users.Count].UserId, ct)),
         };
 
         var results = new List<LoadResult>();
@@ -38,19 +43,19 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
         {
             for (var round = 0; round < settings.Rounds; round++)
             {
-                foreach (var (targetName, target) in new[] { ("direct", direct), ("gateway", gateway) })
+                foreach (var (targetName, target, pids, targetUsers) in targets)
                 {
                     log($"{name} via {targetName}, round {round + 1}");
-                    await LoadGenerator.ClosedAsync(i => send(target, i), settings.Clients, settings.Warmup, ct);
+                    await LoadGenerator.ClosedAsync(i => send(target, targetUsers, i), settings.Clients, settings.Warmup, ct);
 
                     var cpuBefore = ProcessCpu.Of(pids);
-                    var closed = await LoadGenerator.ClosedAsync(i => send(target, i), settings.Clients, settings.Duration, ct);
+                    var closed = await LoadGenerator.ClosedAsync(i => send(target, targetUsers, i), settings.Clients, settings.Duration, ct);
                     var cpu = ProcessCpu.Of(pids) - cpuBefore;
                     results.Add(LoadResult.From($"{name}: max", targetName, closed.Latency, closed.Errors, closed.Seconds,
                         cpu.TotalMilliseconds / Math.Max(1, closed.Latency.TotalCount)));
 
                     cpuBefore = ProcessCpu.Of(pids);
-                    var open = await LoadGenerator.OpenAsync(i => send(target, i), rate, settings.Duration, ct);
+                    var open = await LoadGenerator.OpenAsync(i => send(target, targetUsers, i), rate, settings.Duration, ct);
                     cpu = ProcessCpu.Of(pids) - cpuBefore;
                     results.Add(LoadResult.From($"{name}: {rate:0}/s", targetName, open.Latency, open.Errors, open.Seconds,
                         cpu.TotalMilliseconds / Math.Max(1, open.Latency.TotalCount)));
@@ -60,6 +65,16 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
 
         return results;
     }
+
+    private Task<IReadOnlyList<BenchmarkUser>> RegisterAsync(HttpClient http, Uri gateway, CancellationToken ct)
+    {
+        log($"seeding {settings.Users} users at {gateway}");
+        return new GatewayClient(http, gateway).RegisterManyAsync(
+            settings.Users, i => new NewUser(i % 2 == 0 ? "woman" : "man", ["man", "woman"], 48.85 + (i % 10) * 0.01, 2.35), ct);
+    }
+
+    // The processes a request to that stack runs in: its gateway and its profiles replica.
+    private static int[] PidsOf(BenchmarkStack stack) => [stack.Gateway!.Pid, stack.Replica(ModuleCatalog.Profiles.Name, 0).Pid];
 
     private static async Task<bool> LoginAsync(HttpClient http, Uri target, string email, CancellationToken ct)
     {

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace Dating.Benchmarks.Comparison;
+
+/// <summary>
+/// A change measured against the stack as it ships, in the same run: settings for every .NET process of both
+/// topologies alike (a runtime knob such as <c>DOTNET_gcServer=0</c>, or a configuration switch such as an empty
+/// <c>Sessions__ForwardingKey</c>). <c>compare --variant NAME:KEY=VALUE,KEY=VALUE</c>, repeatable.
+/// </summary>
+public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>A topology's label under this variant: <c>microservices [workstation-gc]</c>.</summary>
+    public string Label(string topology) => $"{topology} [{Name}]";
+
+    public string Describe() => $"{Name}: {string.Join(", ", Environment.Select(e => $"{e.Key}={e.Value}"))}";
+
+    /// <summary>Parses <c>NAME:KEY=VALUE,KEY=VALUE</c> (an empty value unsets a setting); null with the mistake said.</summary>
+    public static RuntimeVariant? Parse(string text, out string? mistake)
+    {
+        mistake = null;
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        var name = colon < 0 ? text : text[..colon];
+        if (!VariantName().IsMatch(name))
+        {
+            mistake = $"'{text}' needs a name of lower-case letters, digits and dashes before the colon (NAME:KEY=VALUE,…).";
+            return null;
+        }
+
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var setting in colon < 0 ? [] : text[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0 || !SettingName().IsMatch(setting[..equals]) || !environment.TryAdd(setting[..equals], setting[(equals + 1)..]))
+            {
+                mistake = $"'{setting}' in '{text}' is not KEY=VALUE with a new environment variable name.";
+                return null;
+            }
+        }
+
+        if (environment.Count == 0)
+        {
+            mistake = $"'{text}' sets nothing: NAME:KEY=VALUE,….";
+            return null;
+        }
+
+        return new RuntimeVariant(name, environment);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
+    private static partial Regex VariantName();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex SettingName();
+}
