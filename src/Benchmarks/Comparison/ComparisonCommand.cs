@@ -22,7 +22,8 @@ public static class ComparisonCommand
         var charts = ComparisonCharts.Write(result, folder);
         var description = $"machine: {MachineInfo.Describe()}; load generator on the same machine. {settings.Describe()}"
             + (options.Scenarios is null && options.AllVariants.Count == 0 ? "" : $" This run: {options.Describe()}.");
-        var title = $"Monolith versus microservices: {string.Join(" and ", result.Topologies)}";
+        var title = $"Monolith versus microservices: {string.Join(" and ", topologies.Select(ComparisonBenchmark.NameOf))}"
+            + (options.AllVariants.Count == 0 ? "" : $", and the variants {string.Join(", ", options.AllVariants.Select(v => v.Name))}");
         var header = await ReportFile.HeaderAsync(title, quick, description);
         string? profile = null;
         if (result.Profiles.Count > 0)
@@ -31,7 +32,7 @@ public static class ComparisonCommand
             {
                 var windows = AnalyzedWindow.ReadAll(result.Profiles, log);
                 await File.WriteAllTextAsync(Path.Combine(folder, "profile.md"),
-                    ProfileReport.Render(result, windows, await ReportFile.HeaderAsync($"CPU profile: {string.Join(" and ", result.Topologies)}", quick, description)), ct);
+                    ProfileReport.Render(result, windows, await ReportFile.HeaderAsync($"CPU profile: {string.Join(" and ", topologies.Select(ComparisonBenchmark.NameOf))}", quick, description)), ct);
                 profile = ProfileReport.Summary(result, windows);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -4,25 +4,34 @@ using CliWrap.Buffered;
 
 namespace Dating.Deployment.Tests.Model;
 
+/// <summary>What a host's build makes: its image reference, and whether its runtime uses server GC (build/Runtime.targets).</summary>
+public sealed record BuiltHost(string Image, bool ServerGarbageCollection);
+
 /// <summary>
 /// The image each service's project publishes with <c>dotnet publish -t:PublishContainer</c>, read from the project's
 /// own properties (build/Containers.targets) by MSBuild, so a manifest is held to what the build really makes.
 /// </summary>
 public static class BuiltImages
 {
-    /// <summary>Image reference by service name, for every service of both app host topologies.</summary>
-    public static Task<IReadOnlyDictionary<string, string>> ByService { get; } = ReadAsync();
+    /// <summary>Every service of both app host topologies, by name, as its project builds it.</summary>
+    public static Task<IReadOnlyDictionary<string, BuiltHost>> Hosts { get; } = ReadAsync();
 
-    private static async Task<IReadOnlyDictionary<string, string>> ReadAsync()
+    /// <summary>Image reference by service name (declared after <see cref="Hosts"/>, which it reads).</summary>
+    public static Task<IReadOnlyDictionary<string, string>> ByService { get; } = ImagesAsync();
+
+    private static async Task<IReadOnlyDictionary<string, string>> ImagesAsync() =>
+        (await Hosts).ToDictionary(host => host.Key, host => host.Value.Image);
+
+    private static async Task<IReadOnlyDictionary<string, BuiltHost>> ReadAsync()
     {
         var services = (await AppHostSystem.Microservices).Concat(await AppHostSystem.Monolith).DistinctBy(s => s.Name);
-        var images = new Dictionary<string, string>();
+        var hosts = new Dictionary<string, BuiltHost>();
         foreach (var service in services)
         {
-            images[service.Name] = await ImageOfAsync(service.ProjectPath);
+            hosts[service.Name] = await HostOfAsync(service.ProjectPath);
         }
 
-        return images;
+        return hosts;
     }
 
     /// <summary>The dotnet that runs this test host, for builds of the repository's projects.</summary>
@@ -37,10 +46,10 @@ public static class BuiltImages
         ["MSBuildExtensionsPath"] = null, ["MSBUILD_EXE_PATH"] = null, ["MSBuildSDKsPath"] = null,
     };
 
-    private static async Task<string> ImageOfAsync(string project)
+    private static async Task<BuiltHost> HostOfAsync(string project)
     {
         var result = await Cli.Wrap(Dotnet)
-            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag"])
+            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection"])
             .WithEnvironmentVariables(OutsideTestBuild.ToDictionary())
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
@@ -58,6 +67,8 @@ public static class BuiltImages
         }
 
         var registry = Property("ContainerRegistry");
-        return $"{(registry.Length > 0 ? registry + "/" : "")}{repository}:{Property("ContainerImageTag")}";
+        return new BuiltHost(
+            $"{(registry.Length > 0 ? registry + "/" : "")}{repository}:{Property("ContainerImageTag")}",
+            string.Equals(Property("ServerGarbageCollection"), "true", StringComparison.OrdinalIgnoreCase));
     }
 }
