@@ -71,7 +71,13 @@ public sealed class HighAvailabilityStack : IAsyncLifetime
         return null;
     }
 
-    /// <summary>The node the leader reports as its synchronous standby in state streaming; null when none.</summary>
+    /// <summary>
+    /// The node the leader reports as its synchronous standby in state streaming, once Patroni has also recorded it as
+    /// the synchronous standby (role sync_standby in /cluster, from its /sync key); null until both hold. Patroni names
+    /// a new synchronous standby in PostgreSQL first and in its /sync key once the standby has confirmed: a standby
+    /// killed between the two stayed in synchronous_standby_names and held every commit (seen once in CI, Patroni 3),
+    /// so a fault test waits for the assignment to be complete before it kills the standby.
+    /// </summary>
     public async Task<string?> PostgresSyncStandbyAsync()
     {
         if (await PostgresLeaderAsync() is not { } leader)
@@ -81,12 +87,23 @@ public sealed class HighAvailabilityStack : IAsyncLifetime
 
         try
         {
-            using var status = JsonDocument.Parse(await Http.GetStringAsync(new Uri(Stack.UrlOf(leader, "patroni"), "/patroni")));
-            return status.RootElement.TryGetProperty("replication", out var standbys)
+            var patroni = Stack.UrlOf(leader, "patroni");
+            using var status = JsonDocument.Parse(await Http.GetStringAsync(new Uri(patroni, "/patroni")));
+            var streaming = status.RootElement.TryGetProperty("replication", out var standbys)
                 ? standbys.EnumerateArray()
                     .Where(standby => standby.GetProperty("state").GetString() == "streaming" && standby.GetProperty("sync_state").GetString() == "sync")
                     .Select(standby => standby.GetProperty("application_name").GetString())
                     .FirstOrDefault()
+                : null;
+            if (streaming is null)
+            {
+                return null;
+            }
+
+            using var cluster = JsonDocument.Parse(await Http.GetStringAsync(new Uri(patroni, "/cluster")));
+            return cluster.RootElement.GetProperty("members").EnumerateArray()
+                .Any(member => member.GetProperty("name").GetString() == streaming && member.GetProperty("role").GetString() == "sync_standby")
+                ? streaming
                 : null;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
