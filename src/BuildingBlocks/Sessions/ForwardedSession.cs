@@ -78,10 +78,12 @@ internal sealed class ForwardedSession(IOptions<SessionOptions> options, TimePro
         return fresh && expiresAt > now ? new SessionInfo(userId, expiresAt) : null;
     }
 
-    /// <summary>The gateway's side: the session this request was authenticated with, forwarded in the signed header.</summary>
+    /// <summary>
+    /// The gateway's side: the session this request was authenticated with, forwarded in the signed header. A client's
+    /// own header of that name was dropped before authentication (the gateway's <c>ClientIdentityHeaders</c>).
+    /// </summary>
     public void Forward(HttpContext context)
     {
-        context.Request.Headers.Remove(HeaderName);
         if (context.Features.Get<CheckedSession>() is { } checkedSession && Sign(checkedSession.Session, checkedSession.Token) is { } header)
         {
             context.Request.Headers[HeaderName] = header;
@@ -108,13 +110,13 @@ internal sealed class ForwardedSession(IOptions<SessionOptions> options, TimePro
 public static class SessionForwardingExtensions
 {
     /// <summary>
-    /// In the gateway's proxy pipeline: replaces any <see cref="ForwardedSession.HeaderName"/> header with the signed
-    /// session this request was authenticated with (none for an anonymous request, or without <c>Sessions:ForwardingKey</c>).
+    /// In the gateway's proxy pipeline: adds the <see cref="ForwardedSession.HeaderName"/> header, the signed session this
+    /// request was authenticated with (none for an anonymous request). Nothing is added to the pipeline without
+    /// <c>Sessions:ForwardingKey</c>, or without session authentication (<c>AddSessionAuthentication</c>).
     /// </summary>
     public static IApplicationBuilder UseSessionForwarding(this IApplicationBuilder proxy)
     {
-        // A proxy without session authentication (AddSessionAuthentication) has no session to forward.
-        if (proxy.ApplicationServices.GetService<ForwardedSession>() is not { } forwarding)
+        if (proxy.ApplicationServices.GetService<ForwardedSession>() is not { Enabled: true } forwarding)
         {
             return proxy;
         }
