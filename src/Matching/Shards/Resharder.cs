@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Dating.Matching.Shards;
 
 /// <summary>
-/// Adds or removes a swipe shard while the replicas serve (README, "Resharding online"): the map goes preparing → (every live
+/// Adds or removes a swipe shard while the replicas serve (src/Matching/README.md, "Resharding online"): the map goes preparing → (every live
 /// replica there) → migrating → copy of the swipers the new ring moves → active → delete of their old rows → active and clean.
 /// Each step is a new map version, so a run that stops half way is resumed by running the same command again.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Dating.Matching.Shards;
 
-/// <summary>Where a shard map version is in a resharding (README, "Resharding online").</summary>
+/// <summary>Where a shard map version is in a resharding (src/Matching/README.md, "Resharding online").</summary>
 internal enum ShardMapState
 {
     /// <summary>One ring: every swiper's swipes are read and written on the shard it names.</summary>

@@ -16,8 +16,8 @@ namespace Dating.Deployment.Tests.Smoke;
 /// test's own PostgreSQL, Redis, RabbitMQ and Azurite, then a user journey through the gateway pods. Explicit: it
 /// takes several minutes and is not part of <c>dotnet test</c>; run it with
 /// <c>dotnet test tests/Dating.Deployment.Tests --filter FullyQualifiedName~PodmanSmoke -- xUnit.Explicit=only</c> (as root or with
-/// passwordless sudo: podman's networks need root here). What it shows and what only a cluster can: README,
-/// "Beyond one machine".
+/// passwordless sudo: podman's networks need root here). What it shows and what only a cluster can: infra/README.md,
+/// "The smoke test".
 /// </summary>
 public sealed partial class PodmanSmokeTests
 {
