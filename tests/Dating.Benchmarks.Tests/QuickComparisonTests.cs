@@ -29,6 +29,12 @@ public sealed class QuickComparisonTests
         var report = await File.ReadAllTextAsync(output.ReportFile, TestContext.Current.CancellationToken);
         report.ShouldContain("commit ");
         report.ShouldContain($"{Environment.ProcessorCount} cores");
+        foreach (var topology in TopologyNames)
+        {
+            report.ShouldContain($"| {topology} | 1 | 1 |");
+            report.ShouldContain($"| {topology} | {Environment.ProcessorCount} | 2 |");
+        }
+
         foreach (var scenario in ScenarioNames.All)
         {
             foreach (var topology in TopologyNames)
@@ -63,7 +69,11 @@ public sealed class QuickComparisonTests
             foreach (var scenario in ScenarioNames.Scaling)
             {
                 runs.ShouldContain(r => r.Topology == topology && r.Replicas == 2 && r.Scenario == scenario, $"{topology} x2: {scenario}");
+                // Scaling up, backwards: the same stack confined to one CPU, and nothing else measured on it.
+                runs.ShouldContain(r => r.Topology == RuntimeVariant.OneCpu.Label(topology) && r.Replicas == 1 && r.Scenario == scenario, $"{topology} on 1 CPU: {scenario}");
             }
+
+            runs.Where(r => r.Topology == RuntimeVariant.OneCpu.Label(topology)).Select(r => r.Scenario).ShouldBe(ScenarioNames.Scaling, ignoreOrder: true);
         }
 
         var idle = (await RunOnceAsync()).Result.Idle;

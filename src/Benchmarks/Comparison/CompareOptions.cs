@@ -20,7 +20,7 @@ public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? 
         ["propagation"] = ScenarioNames.Propagation,
         ["session"] = ScenarioNames.Session,
         ["session-max"] = ScenarioNames.SessionMax,
-        [ScalingKey] = "horizontal scaling (the mixed session with 2 replicas)",
+        [ScalingKey] = "scaling up and out (the mixed session on 1 CPU, and with 2 replicas)",
         [FaultKey] = "fault isolation (chat killed)",
     };
 

@@ -21,6 +21,15 @@ public sealed record CompareSettings(
     int MaxClients,
     TimeSpan FaultDuration)
 {
+    /// <summary>
+    /// After the warm-up, the longest wait for the stack to come to rest (its processes together under
+    /// <see cref="RestCores"/> for two seconds in a row, <see cref="Load.Settling"/>) before anything is measured.
+    /// </summary>
+    public TimeSpan SettleLimit { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>CPU cores the topology's processes may keep busy together and count as at rest.</summary>
+    public double RestCores { get; init; } = 0.1;
+
     public static CompareSettings Full { get; } = new(
         Rounds: 2, SeededUsers: 20_000, Users: 200, PropagationPairs: 20,
         Duration: TimeSpan.FromSeconds(30), Warmup: TimeSpan.FromSeconds(5),
@@ -31,13 +40,14 @@ public sealed record CompareSettings(
         Rounds: 1, SeededUsers: 1_000, Users: 8, PropagationPairs: 2,
         Duration: TimeSpan.FromSeconds(1.5), Warmup: TimeSpan.FromMilliseconds(500),
         ProfileRate: 20, RecommendationRate: 20, SwipeRate: 10, MessageRate: 10, PropagationRate: 2, SessionRate: 5,
-        MaxClients: 4, FaultDuration: TimeSpan.FromSeconds(4.5));
+        MaxClients: 4, FaultDuration: TimeSpan.FromSeconds(4.5)) { SettleLimit = TimeSpan.FromSeconds(3) };
 
     public string Describe() => string.Concat(
         Reports.ReportFile.Invariant($"{Rounds} round(s), topologies alternating A B A B; {SeededUsers:N0} synthetic users seeded into the matching read model "),
         "(seed 42, identical in every run: seeded into each fresh stack before its services start); ",
         Reports.ReportFile.Invariant($"{Users} users registered through the API in Paris (matched in pairs, every one on the chat hub over WebSockets) "),
-        Reports.ReportFile.Invariant($"and {PropagationPairs} isolated pairs for event propagation; {Duration.TotalSeconds:0.#} s per scenario after a {Warmup.TotalSeconds:0.#} s warm-up; "),
+        Reports.ReportFile.Invariant($"and {PropagationPairs} isolated pairs for event propagation; {Duration.TotalSeconds:0.#} s per scenario after a {Warmup.TotalSeconds:0.#} s warm-up "),
+        Reports.ReportFile.Invariant($"and up to {SettleLimit.TotalSeconds:0} s for the stack to come to rest (its processes under {RestCores:0.##} cores for 2 s); "),
         Reports.ReportFile.Invariant($"open-model rates: public profile {ProfileRate}/s, recommendations {RecommendationRate}/s, swipe {SwipeRate}/s, message {MessageRate}/s, "),
         Reports.ReportFile.Invariant($"propagation {PropagationRate}/s, mixed session {SessionRate}/s; max = {MaxClients} closed-loop clients; "),
         Reports.ReportFile.Invariant($"fault run {FaultDuration.TotalSeconds:0.#} s, the kill at one third."));

@@ -18,7 +18,8 @@ namespace Dating.Benchmarks.Comparison;
 /// mixed session; in the monolith the same fault kills its one process). With <see cref="CompareOptions.Profile"/>, the
 /// last round's one-replica stacks also get a profiled pass (at rest, then the mixed session at max) after everything
 /// measured on them, traces into <paramref name="traceFolder"/>. Each of <see cref="CompareOptions.Variants"/> runs every
-/// topology again in every round, one replica, with its settings in every .NET process (<see cref="RuntimeVariant"/>).
+/// topology again in every round, one replica, with its settings in every .NET process (<see cref="RuntimeVariant"/>). The
+/// scaling experiment also runs each topology confined to one CPU (<see cref="RuntimeVariant.OneCpu"/>): scaling up.
 /// </summary>
 public sealed class ComparisonBenchmark(
     CompareSettings settings, IReadOnlyList<Topology> topologies, Action<string> log, CompareOptions? options = null, string? traceFolder = null)
@@ -44,6 +45,15 @@ public sealed class ComparisonBenchmark(
                     var last = replicas == 1 && round == settings.Rounds;
                     var fault = last && _options.RunsFault;
                     runs.AddRange(await RunStackAsync(seeds, topology, null, replicas, round, fault ? faults : null, idle, last && _options.Profile ? profiles : null, ct));
+                }
+            }
+
+            // Scaling up against scaling out: the same stack on one CPU, beside it on all of them with 1 and 2 replicas.
+            if (_options.RunsScaling)
+            {
+                foreach (var topology in topologies)
+                {
+                    runs.AddRange(await RunStackAsync(seeds, topology, RuntimeVariant.OneCpu, 1, round, null, idle, null, ct));
                 }
             }
 
@@ -89,6 +99,13 @@ public sealed class ComparisonBenchmark(
         await using var stack = await BenchmarkStack.StartAsync(
             log, ct, ReplicasFor(topology, replicas), variant?.Environment, topology: topology, seededUsers: settings.SeededUsers);
         seeds.Add(stack.Seed ?? throw new InvalidOperationException("The stack started without its seeded users."));
+        if (variant?.Cpus is { } cpus)
+        {
+            var confined = await CpuAffinity.ConfineAsync([.. stack.Processes.Select(p => p.Pid), .. stack.BackingPids], cpus, ct);
+            var first = stack.Processes[0];
+            log(ReportFile.Invariant($"confined the stack's {confined} processes to {cpus} CPU(s): {first.Name} may now run on CPU {CpuAffinity.AllowedCpus(first.Pid)}"));
+        }
+
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
         await using var population = await Population.CreateAsync(api, settings, log, ct);
@@ -97,13 +114,17 @@ public sealed class ComparisonBenchmark(
         log("warm-up");
         await LoadGenerator.ClosedAsync(i => scenarios.SessionAsync(i), settings.MaxClients, settings.Warmup, ct);
         await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
+        var settled = await Settling.UntilRestAsync(() => ServiceProcesses(stack).Select(p => p.Pid), settings.RestCores, settings.SettleLimit, ct);
+        log(settled is { } after
+            ? ReportFile.Invariant($"at rest {after:0} s after the warm-up")
+            : ReportFile.Invariant($"not at rest {settings.SettleLimit.TotalSeconds:0} s after the warm-up: measuring anyway"));
 
         await using (var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => stack.BackingPids))
         {
             var rest = Stopwatch.StartNew();
             await Task.Delay(settings.Warmup, ct);
             var usage = await meter.StopAsync();
-            idle.Add(new IdleRun(name, replicas, round, rest.Elapsed.TotalSeconds, usage));
+            idle.Add(new IdleRun(name, replicas, round, rest.Elapsed.TotalSeconds, usage) { SettledSeconds = settled });
         }
 
         var runs = new List<ScenarioRun>();
@@ -128,7 +149,7 @@ public sealed class ComparisonBenchmark(
         await MeasureAsync(ScenarioNames.SessionMax, () => LoadGenerator.ClosedAsync(session, settings.MaxClients, settings.Duration, ct));
         await population.Tracker.DrainAsync(TimeSpan.FromSeconds(1), ct);
 
-        if (replicas == 1)
+        if (replicas == 1 && variant?.Cpus is null)
         {
             await MeasureAsync(ScenarioNames.PublicProfile, () => LoadGenerator.OpenAsync(scenarios.ReadProfileAsync, settings.ProfileRate, settings.Duration, ct));
             await MeasureAsync(ScenarioNames.Recommendations, () => LoadGenerator.OpenAsync(i => scenarios.RecommendAsync(i), settings.RecommendationRate, settings.Duration, ct));

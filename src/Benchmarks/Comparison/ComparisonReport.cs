@@ -67,12 +67,14 @@ public static class ComparisonReport
     private static void Idle(StringBuilder text, IReadOnlyList<IdleRun> idle)
     {
         text.AppendLine("### At rest (after the warm-up, no load)").AppendLine();
-        text.AppendLine("What the processes cost with nothing to do (timers, health checks, outbox sweeps): at low rates this is most of the CPU per operation above.").AppendLine();
-        text.AppendLine("| topology | replicas | services: CPU cores busy | services memory MB | backing: CPU cores busy | backing memory MB |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
+        text.AppendLine("What the processes cost with nothing to do (timers, health checks, outbox sweeps): at low rates this is most of the CPU per operation above. "
+            + "Came to rest: seconds from the end of the warm-up until the processes were at rest (the tiered JIT still compiles what the warm-up ran), per round; nothing is measured before.").AppendLine();
+        text.AppendLine("| topology | replicas | came to rest after | services: CPU cores busy | services memory MB | backing: CPU cores busy | backing memory MB |");
+        text.AppendLine("|---|---:|---|---:|---:|---:|---:|");
         foreach (var group in idle.GroupBy(i => (i.Topology, i.Replicas)))
         {
-            text.AppendLine(Invariant($"| {group.Key.Topology} | {group.Key.Replicas} | {group.Average(i => i.ServiceCores):0.00} | {group.Max(i => i.Resources.ServicePeakMemoryMb):0} | {group.Average(i => i.Seconds <= 0 ? 0 : i.Resources.BackingCpuSeconds / i.Seconds):0.00} | {group.Max(i => i.Resources.BackingPeakMemoryMb):0} |"));
+            var settled = string.Join(", ", group.Select(i => i.SettledSeconds is { } s ? Invariant($"{s:0} s") : "not within the limit"));
+            text.AppendLine(Invariant($"| {group.Key.Topology} | {group.Key.Replicas} | {settled} | {group.Average(i => i.ServiceCores):0.00} | {group.Max(i => i.Resources.ServicePeakMemoryMb):0} | {group.Average(i => i.Seconds <= 0 ? 0 : i.Resources.BackingCpuSeconds / i.Seconds):0.00} | {group.Max(i => i.Resources.BackingPeakMemoryMb):0} |"));
         }
 
         text.AppendLine();
@@ -138,25 +140,35 @@ public static class ComparisonReport
 
     private static void Scaling(StringBuilder text, IReadOnlyList<ScenarioSummary> summaries, IReadOnlyList<string> topologies)
     {
-        text.AppendLine("### Horizontal scaling: the mixed session with 1 and 2 replicas").AppendLine();
-        text.AppendLine("2 replicas = two processes of matching and of chat (microservices), or two monolith processes, behind the same gateway.").AppendLine();
-        text.AppendLine("| topology | replicas | fixed rate: p50 ms | p99 ms | errors | max throughput /s | max: p99 ms | services peak memory MB | max throughput, 2 ÷ 1 |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("### Scaling up and out: the mixed session on 1 CPU and on all, with 1 replica and 2").AppendLine();
+        text.AppendLine(Invariant($"1 CPU = every process of the stack (services and servers) confined to CPU 0 with taskset once started, and .NET told so (DOTNET_PROCESSOR_COUNT=1); the load generator is not confined. All = the machine's {Environment.ProcessorCount}. ")
+            + "2 replicas = two processes of matching and of chat (microservices), or two monolith processes, behind the same gateway. "
+            + "CPU per session is the stack's processes' CPU time per session at max. Each row ÷ the topology's 1 replica on all CPUs.").AppendLine();
+        text.AppendLine("| topology | CPUs | replicas | fixed rate: p50 ms | p99 ms | errors | max throughput /s | max: p99 ms | CPU ms per session | services peak memory MB | max throughput ÷ |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var topology in topologies)
         {
-            var one = Find(summaries, topology, 1, ScenarioNames.SessionMax);
-            foreach (var replicas in new[] { 1, 2 })
+            var baseline = Find(summaries, topology, 1, ScenarioNames.SessionMax);
+            foreach (var (label, cpus, replicas) in ScalingSteps(topology))
             {
-                if (Find(summaries, topology, replicas, ScenarioNames.Session) is { } open && Find(summaries, topology, replicas, ScenarioNames.SessionMax) is { } max)
+                if (Find(summaries, label, replicas, ScenarioNames.Session) is { } open && Find(summaries, label, replicas, ScenarioNames.SessionMax) is { } max)
                 {
-                    var ratio = replicas == 2 && one is not null ? Ratio(max.Throughput, one.Throughput) : "";
-                    text.AppendLine(Invariant($"| {topology} | {replicas} | {open.Latency.P50:0.0} | {open.Latency.P99:0.0} | {open.ErrorRate + max.ErrorRate:P1} | {max.Throughput:0.0} | {max.Latency.P99:0.0} | {Math.Max(open.Resources.ServicePeakMemoryMb, max.Resources.ServicePeakMemoryMb):0} | {ratio} |"));
+                    var ratio = baseline is null || (label == topology && replicas == 1) ? "" : Ratio(max.Throughput, baseline.Throughput);
+                    text.AppendLine(Invariant($"| {topology} | {cpus} | {replicas} | {open.Latency.P50:0.0} | {open.Latency.P99:0.0} | {open.ErrorRate + max.ErrorRate:P1} | {max.Throughput:0.0} | {max.Latency.P99:0.0} | {max.ServiceCpuMsPerOperation:0.0} | {Math.Max(open.Resources.ServicePeakMemoryMb, max.Resources.ServicePeakMemoryMb):0} | {ratio} |"));
                 }
             }
         }
 
         text.AppendLine();
     }
+
+    /// <summary>The scaling experiment's stacks of a topology: its label in the runs, its CPUs and its replicas.</summary>
+    public static IReadOnlyList<(string Label, int Cpus, int Replicas)> ScalingSteps(string topology) =>
+    [
+        (RuntimeVariant.OneCpu.Label(topology), RuntimeVariant.OneCpu.Cpus!.Value, 1),
+        (topology, Environment.ProcessorCount, 1),
+        (topology, Environment.ProcessorCount, 2),
+    ];
 
     private static void Faults(StringBuilder text, IReadOnlyList<FaultRun> faults)
     {

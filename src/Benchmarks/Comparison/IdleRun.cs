@@ -6,5 +6,8 @@ namespace Dating.Benchmarks.Comparison;
 public sealed record IdleRun(string Topology, int Replicas, int Round, double Seconds, ResourceUsage Resources)
 {
     /// <summary>CPU cores the topology's processes keep busy with no load.</summary>
+    /// <summary>Seconds from the end of the warm-up until the stack was at rest (null: not within the settle limit).</summary>
+    public double? SettledSeconds { get; init; }
+
     public double ServiceCores => Seconds <= 0 ? 0 : Resources.ServiceCpuSeconds / Seconds;
 }

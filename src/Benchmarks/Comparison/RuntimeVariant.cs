@@ -9,6 +9,15 @@ namespace Dating.Benchmarks.Comparison;
 /// </summary>
 public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>
+    /// Scaling up, backwards: the stack on one CPU (its processes confined with <see cref="Load.CpuAffinity"/> once
+    /// started, and .NET told so, as on a 1-CPU machine), the mixed session only. Part of the <c>scaling</c> experiment.
+    /// </summary>
+    public static RuntimeVariant OneCpu { get; } = new("1-cpu", new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" }) { Cpus = 1 };
+
+    /// <summary>CPUs the stack's processes are confined to (null: the machine's all).</summary>
+    public int? Cpus { get; init; }
+
     /// <summary>A topology's label under this variant: <c>microservices [workstation-gc]</c>.</summary>
     public string Label(string topology) => $"{topology} [{Name}]";
 
