@@ -9,36 +9,32 @@ public sealed class SettlingTests
     [Fact]
     public async Task A_process_that_stops_working_is_at_rest_two_quiet_seconds_later()
     {
-        using var process = Start("while [ $SECONDS -lt 2 ]; do :; done; exec sleep 60");
-        try
-        {
-            var settled = await Settling.UntilRestAsync(() => [process.Id], 0.1, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var settled = await SettleAsync("while [ $SECONDS -lt 2 ]; do :; done; exec sleep 60", TimeSpan.FromSeconds(20));
 
-            settled.ShouldNotBeNull();
-            settled.Value.ShouldBeGreaterThanOrEqualTo(3); // 2 s of work, then 2 quiet windows
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-        }
+        settled.ShouldNotBeNull();
+        settled.Value.ShouldBeGreaterThanOrEqualTo(3); // 2 s of work, then 2 quiet windows
     }
 
     [Fact]
     public async Task A_process_that_keeps_working_is_never_at_rest()
     {
-        using var process = Start("while :; do :; done");
+        (await SettleAsync("while :; do :; done", TimeSpan.FromSeconds(3))).ShouldBeNull();
+    }
+
+    /// <summary>
+    /// Waits for a bash script's process to come to rest, then ends it. bash: its loops and $SECONDS are builtins, so
+    /// the busy process is the one measured, not children it forks.
+    /// </summary>
+    private static async Task<double?> SettleAsync(string script, TimeSpan limit)
+    {
+        using var process = Process.Start(new ProcessStartInfo("bash", ["-c", script]))!;
         try
         {
-            var settled = await Settling.UntilRestAsync(() => [process.Id], 0.1, TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
-
-            settled.ShouldBeNull();
+            return await Settling.UntilRestAsync(() => [process.Id], 0.1, limit, TestContext.Current.CancellationToken);
         }
         finally
         {
             process.Kill(entireProcessTree: true);
         }
     }
-
-    // bash: its loops and $SECONDS are builtins, so the busy process is the one measured, not children it forks.
-    private static Process Start(string script) => Process.Start(new ProcessStartInfo("bash", ["-c", script]))!;
 }

@@ -21,8 +21,8 @@ public static class ComparisonCharts
         charts.Add(Bars(folder, "cpu-per-operation.png", "CPU of the topology's processes per operation", "CPU ms per operation",
             [.. speed.Select(Short)], result.Topologies, (t, i) => Find(summaries, t, 1, speed[i])?.ServiceCpuMsPerOperation ?? 0));
         charts.Add(Bars(folder, "scaling.png", "Mixed session, max throughput: scaling up (1 CPU → all) and out (1 replica → 2)", "sessions per second",
-            [.. ComparisonReport.ScalingSteps("").Select(step => $"{step.Cpus} CPU{(step.Cpus == 1 ? "" : "s")}, {step.Replicas} replica{(step.Replicas == 1 ? "" : "s")}")],
-            result.Topologies, (t, i) => ComparisonReport.ScalingSteps(t)[i] is var step ? Find(summaries, step.Label, step.Replicas, ScenarioNames.SessionMax)?.Throughput ?? 0 : 0));
+            [.. ScalingStep.All.Select(step => step.Title)],
+            result.Topologies, (t, i) => Find(summaries, ScalingStep.All[i].Label(t), ScalingStep.All[i].Replicas, ScenarioNames.SessionMax)?.Throughput ?? 0));
         if (result.Faults.Count > 0)
         {
             var steps = ComparisonScenarios.Steps;

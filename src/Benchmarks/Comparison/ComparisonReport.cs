@@ -149,26 +149,19 @@ public static class ComparisonReport
         foreach (var topology in topologies)
         {
             var baseline = Find(summaries, topology, 1, ScenarioNames.SessionMax);
-            foreach (var (label, cpus, replicas) in ScalingSteps(topology))
+            foreach (var step in ScalingStep.All)
             {
-                if (Find(summaries, label, replicas, ScenarioNames.Session) is { } open && Find(summaries, label, replicas, ScenarioNames.SessionMax) is { } max)
+                var label = step.Label(topology);
+                if (Find(summaries, label, step.Replicas, ScenarioNames.Session) is { } open && Find(summaries, label, step.Replicas, ScenarioNames.SessionMax) is { } max)
                 {
-                    var ratio = baseline is null || (label == topology && replicas == 1) ? "" : Ratio(max.Throughput, baseline.Throughput);
-                    text.AppendLine(Invariant($"| {topology} | {cpus} | {replicas} | {open.Latency.P50:0.0} | {open.Latency.P99:0.0} | {open.ErrorRate + max.ErrorRate:P1} | {max.Throughput:0.0} | {max.Latency.P99:0.0} | {max.ServiceCpuMsPerOperation:0.0} | {Math.Max(open.Resources.ServicePeakMemoryMb, max.Resources.ServicePeakMemoryMb):0} | {ratio} |"));
+                    var ratio = baseline is null || step.IsBaseline ? "" : Ratio(max.Throughput, baseline.Throughput);
+                    text.AppendLine(Invariant($"| {topology} | {step.Cpus} | {step.Replicas} | {open.Latency.P50:0.0} | {open.Latency.P99:0.0} | {open.ErrorRate + max.ErrorRate:P1} | {max.Throughput:0.0} | {max.Latency.P99:0.0} | {max.ServiceCpuMsPerOperation:0.0} | {Math.Max(open.Resources.ServicePeakMemoryMb, max.Resources.ServicePeakMemoryMb):0} | {ratio} |"));
                 }
             }
         }
 
         text.AppendLine();
     }
-
-    /// <summary>The scaling experiment's stacks of a topology: its label in the runs, its CPUs and its replicas.</summary>
-    public static IReadOnlyList<(string Label, int Cpus, int Replicas)> ScalingSteps(string topology) =>
-    [
-        (RuntimeVariant.OneCpu.Label(topology), RuntimeVariant.OneCpu.Cpus!.Value, 1),
-        (topology, Environment.ProcessorCount, 1),
-        (topology, Environment.ProcessorCount, 2),
-    ];
 
     private static void Faults(StringBuilder text, IReadOnlyList<FaultRun> faults)
     {

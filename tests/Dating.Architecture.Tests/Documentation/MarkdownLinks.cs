@@ -20,6 +20,7 @@ internal static partial class MarkdownLinks
     public static IEnumerable<string> Broken(string root, string page)
     {
         var folder = Path.GetDirectoryName(page)!;
+        var anchors = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal); // a page is linked many times: read it once
         foreach (Match link in Link().Matches(WithoutCode(File.ReadAllText(page))))
         {
             var target = link.Groups["target"].Value;
@@ -37,7 +38,7 @@ internal static partial class MarkdownLinks
             {
                 yield return $"{where} (no such file)";
             }
-            else if (anchor is not null && file.EndsWith(".md", StringComparison.Ordinal) && !Anchors(File.ReadAllText(file)).Contains(anchor))
+            else if (anchor is not null && file.EndsWith(".md", StringComparison.Ordinal) && !(anchors.TryGetValue(file, out var known) ? known : anchors[file] = Anchors(File.ReadAllText(file))).Contains(anchor))
             {
                 yield return $"{where} (no such heading)";
             }
