@@ -4,8 +4,8 @@ using CliWrap.Buffered;
 
 namespace Dating.Deployment.Tests.Model;
 
-/// <summary>What a host's build makes: its image reference, and whether its runtime uses server GC (build/Runtime.targets).</summary>
-public sealed record BuiltHost(string Image, bool ServerGarbageCollection);
+/// <summary>What a host's build makes: its image reference, and whether its runtime uses server GC and tiered PGO (build/Runtime.targets).</summary>
+public sealed record BuiltHost(string Image, bool ServerGarbageCollection, bool TieredPgo);
 
 /// <summary>
 /// The image each service's project publishes with <c>dotnet publish -t:PublishContainer</c>, read from the project's
@@ -49,7 +49,7 @@ public static class BuiltImages
     private static async Task<BuiltHost> HostOfAsync(string project)
     {
         var result = await Cli.Wrap(Dotnet)
-            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection"])
+            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection", "-getProperty:TieredPGO"])
             .WithEnvironmentVariables(OutsideTestBuild.ToDictionary())
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
@@ -69,6 +69,8 @@ public static class BuiltImages
         var registry = Property("ContainerRegistry");
         return new BuiltHost(
             $"{(registry.Length > 0 ? registry + "/" : "")}{repository}:{Property("ContainerImageTag")}",
-            string.Equals(Property("ServerGarbageCollection"), "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(Property("ServerGarbageCollection"), "true", StringComparison.OrdinalIgnoreCase),
+            // Unset means the runtime's default, which is on.
+            !string.Equals(Property("TieredPGO"), "false", StringComparison.OrdinalIgnoreCase));
     }
 }
