@@ -47,7 +47,7 @@ public static class GatewayExtensions
         app.MapReverseProxy(proxy =>
         {
             proxy.UseSessionForwarding();
-            proxy.UseMiddleware<RetryIdempotentRequestsMiddleware>();
+            proxy.UseMiddleware<ReplicaRetryMiddleware>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();
             proxy.UsePassiveHealthChecks();

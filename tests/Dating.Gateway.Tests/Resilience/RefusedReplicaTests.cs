@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dating.Gateway.Routing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Yarp.ReverseProxy.Health;
+
+namespace Dating.Gateway.Tests.Resilience;
+
+// The gateway's real YARP pipeline in process, in front of two profiles replicas taken in turn. Both answer the
+// gateway's first health probe; then one stops, as a killed replica does: its port refuses connections, and the
+// health checks have not noticed yet (the next active probe is minutes away, the passive check needs failures).
+public sealed class RefusedReplicaTests
+{
+    [Fact]
+    public async Task A_write_to_a_replica_that_refuses_the_connection_is_sent_to_another_replica_once()
+    {
+        await using var gone = await StartReplicaAsync("gone");
+        await using var live = await StartReplicaAsync("live");
+        await using var gateway = await StartGatewayAsync(gone, live);
+        await WaitUntilProbedAsync(gateway);
+        await gone.StopAsync(TestContext.Current.CancellationToken);
+        using var client = gateway.GetTestClient();
+
+        // Taken in turn, every other write meets the stopped replica: each must reach the live one, with its body.
+        for (var i = 0; i < 6; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"user{i}@example.com" }, TestContext.Current.CancellationToken);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"write {i}");
+            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe($"live: {{\"email\":\"user{i}@example.com\"}}");
+        }
+
+        live.Services.GetRequiredService<Deliveries>().Count.ShouldBe(6);
+    }
+
+    // Counts the writes a replica acted on: a retried write must arrive once.
+    private sealed class Deliveries
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public void Add() => Interlocked.Increment(ref _count);
+    }
+
+    private static async Task<WebApplication> StartReplicaAsync(string name)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton<Deliveries>();
+        var app = builder.Build();
+        app.MapGet("/health", () => "Healthy");
+        app.MapPost("/api/auth/login", async (HttpRequest request, Deliveries deliveries) =>
+        {
+            deliveries.Add();
+            using var reader = new StreamReader(request.Body);
+            return $"{name}: {await reader.ReadToEndAsync()}";
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    private static async Task<WebApplication> StartGatewayAsync(WebApplication first, WebApplication second)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["services:profiles:http:0"] = first.Urls.Single(),
+            ["services:profiles:http:1"] = second.Urls.Single(),
+            [$"{GatewayOptions.SectionName}:LoadBalancing:profiles"] = "RoundRobin",
+            // The first probe sees both replicas up; the next is too far away to take the stopped one out.
+            [$"{GatewayOptions.SectionName}:{nameof(GatewayOptions.HealthCheckInterval)}"] = "00:10:00",
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddAuthorization();
+        builder.AddGatewayProxy();
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.UseAuthorization();
+        app.MapGatewayProxy();
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return app;
+    }
+
+    private static async Task WaitUntilProbedAsync(WebApplication gateway)
+    {
+        var monitor = gateway.Services.GetRequiredService<IActiveHealthCheckMonitor>();
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        bound.CancelAfter(TimeSpan.FromSeconds(30));
+        while (!monitor.InitialProbeCompleted)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), bound.Token);
+        }
+    }
+}
