@@ -5,9 +5,10 @@ namespace Dating.Benchmarks.Tests;
 
 /// <summary>
 /// Runs the fault benchmark in quick mode (the same code as <c>faults --quick</c>) on an app host of its own: the broker,
-/// a chat replica, and a photos replica in the middle of a batch of uploads killed with -9 under load, each started
-/// again, and the end-to-end invariants checked after each against the databases, the broker and the users' own views
-/// (every accepted photo ready, none stuck in processing, among them).
+/// a chat replica, a photos replica in the middle of a batch of uploads, and matching's only replica killed with -9 under
+/// load, each started again, and then every event sent so far published again; the end-to-end invariants checked after
+/// each against the databases, the broker and the users' own views (every accepted photo ready, none stuck in
+/// processing, and no effect of a redelivered event twice, among them).
 /// </summary>
 public sealed class QuickFaultsTests
 {
@@ -31,6 +32,15 @@ public sealed class QuickFaultsTests
         // The other chat replica takes over: once the killed one is back, sends succeed again.
         var chat = results.Single(r => r.Fault == Fault.Replica(Dating.BuildingBlocks.Modules.ModuleCatalog.Chat.Name));
         chat.StepsFromKill[FaultLoad.MessageStep].Requests.ShouldBeGreaterThan(chat.StepsFromKill[FaultLoad.MessageStep].Failed);
+
+        // Matching's one replica gone: swipes fail until it is back, while chat, a service of its own, takes every message.
+        var alone = results.Single(r => r.Fault == Fault.OnlyReplica(Dating.BuildingBlocks.Modules.ModuleCatalog.Matching.Name));
+        alone.StepsFromKill[FaultLoad.SwipeStep].Failed.ShouldBeGreaterThan(0);
+        alone.StepsFromKill[FaultLoad.MessageStep].Requests.ShouldBeGreaterThan(0);
+        alone.StepsFromKill[FaultLoad.MessageStep].Failed.ShouldBe(0);
+
+        // The whole history went out again, and (the invariants above) nothing happened twice.
+        results.Single(r => r.Fault == Fault.Redelivery).Republished.Values.Sum().ShouldBeGreaterThan(0);
 
         var report = FaultReport.Render(results, "# header\n\n");
         foreach (var fault in settings.Faults)

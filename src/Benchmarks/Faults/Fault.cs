@@ -11,6 +11,18 @@ public enum FaultKind
 
     /// <summary>SIGSTOP to one replica's app process, SIGCONT after the down time: the slow, half-alive failure.</summary>
     FreezeReplica,
+
+    /// <summary>
+    /// SIGKILL to a service's first replica while it is the only one running: its other replicas are stopped with the
+    /// dashboard's Stop command before the fault's load starts, and started again once the invariants are checked.
+    /// </summary>
+    KillOnlyReplica,
+
+    /// <summary>
+    /// Every event each module's outbox has sent is marked unsent, so the relay publishes it again with its own message id:
+    /// what a relay that crashed between publishing and marking does, here for the whole history at once. Nothing is down.
+    /// </summary>
+    Redeliver,
 }
 
 /// <summary>One fault of the run, on one resource of the stack; down for the run's down time unless it names its own.</summary>
@@ -29,6 +41,15 @@ public sealed record Fault(FaultKind Kind, string Resource, TimeSpan? Down = nul
     /// </summary>
     public static Fault PhotoProcessor(string service, int uploads) => Replica(service) with { PhotoBatch = uploads };
 
+    /// <summary>A service's first replica, killed while it runs alone: nothing else serves that service until it is back.</summary>
+    public static Fault OnlyReplica(string service) => new(FaultKind.KillOnlyReplica, $"{service}-0");
+
+    /// <summary>Every event sent so far sent again, by every module's outbox relay.</summary>
+    public static Fault Redelivery { get; } = new(FaultKind.Redeliver, "outbox");
+
+    /// <summary>The service whose replica the fault strikes: its resource name without the replica index.</summary>
+    public string Service => Resource[..Resource.LastIndexOf('-')];
+
     /// <summary>The second of a service's two replicas, frozen.</summary>
     public static Fault Freeze(string service, TimeSpan? down = null) => new(FaultKind.FreezeReplica, $"{service}-1", down);
 
@@ -40,6 +61,9 @@ public sealed record Fault(FaultKind Kind, string Resource, TimeSpan? Down = nul
         FaultKind.KillServer => $"kill -9 of {Resource}",
         FaultKind.KillReplica when PhotoBatch > 0 => $"kill -9 of replica {Resource} amid {PhotoBatch} photo uploads",
         FaultKind.KillReplica => $"kill -9 of replica {Resource}",
-        _ => $"SIGSTOP of replica {Resource}" + (Down is { } down ? $" for {down.TotalSeconds:0} s" : ""),
+        FaultKind.KillOnlyReplica => $"kill -9 of {Resource}, the only replica running",
+        FaultKind.Redeliver => "every event sent so far published again",
+        FaultKind.FreezeReplica => $"SIGSTOP of replica {Resource}" + (Down is { } down ? $" for {down.TotalSeconds:0} s" : ""),
+        _ => throw new InvalidOperationException($"Unknown fault kind {Kind}."),
     };
 }

@@ -17,6 +17,12 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 {
     private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan RepublishPoll = TimeSpan.FromMilliseconds(200);
+
+    private static readonly TimeSpan GatewayTakesOut = 2 * TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(3);
+
+    private static readonly IReadOnlyDictionary<string, int> NothingRepublished = new Dictionary<string, int>();
+
     public async Task<IReadOnlyList<FaultResult>> RunAsync(CancellationToken ct)
     {
         await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas, topology: settings.Topology, durable: true);
@@ -36,31 +42,37 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             var load = new FaultLoad(api, users, history, steps, runId, ct);
             using var stop = new CancellationTokenSource();
             var offset = visits;
-            log(ReportFile.Invariant($"{fault.Name}: {settings.VisitsPerSecond}/s visits, the fault after {settings.Before.TotalSeconds:0} s, down for {settings.DownOf(fault).TotalSeconds:0} s"));
+            var stoppedFirst = await RunAloneAsync(stack, fault, ct);
+            log(ReportFile.Invariant($"{fault.Name}: {settings.VisitsPerSecond}/s visits, the fault after {settings.Before.TotalSeconds:0} s, ")
+                + (fault.Kind == FaultKind.Redeliver ? "nothing down" : ReportFile.Invariant($"down for {settings.DownOf(fault).TotalSeconds:0} s")));
             var running = LoadGenerator.OpenAsync((i, _) => load.VisitAsync(offset + i), settings.VisitsPerSecond, Timeout.InfiniteTimeSpan, ct, stop.Token);
 
             await Task.Delay(settings.Before, ct);
-            var killedAt = await InjectAsync(stack, fault, load, observer, ct);
+            var (killedAt, republished) = await InjectAsync(stack, fault, load, observer, ct);
             var backAt = Stopwatch.GetTimestamp();
-            log(ReportFile.Invariant($"{fault.Resource} healthy again {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the fault"));
+            log(ReportFile.Invariant($"{fault.Resource} {(fault.Kind == FaultKind.Redeliver ? "sent again" : "healthy again")} {Stopwatch.GetElapsedTime(killedAt).TotalSeconds:0.0} s after the fault"));
             await Task.Delay(settings.After, ct);
             await stop.CancelAsync();
             var (latency, _, _) = await running;
             visits += (int)latency.TotalCount;
 
             var (settled, invariants) = await SettleAsync(observer, history, ct);
-            var result = Measure(fault, steps, killedAt, backAt, settled, invariants);
+            var result = Measure(fault, steps, killedAt, backAt, settled, invariants) with { StoppedFirst = stoppedFirst, Republished = republished };
             log(ReportFile.Invariant($"{fault.Name}: failed {result.Before.Failed}/{result.Before.Requests} before, {result.During.Failed}/{result.During.Requests} while down, {result.After.Failed}/{result.After.Requests} after; ")
                 + (result.InvariantsHold ? ReportFile.Invariant($"every invariant holds (settled after {settled:0.0} s)") : $"broken: {string.Join("; ", invariants.Where(i => !i.Holds).Select(i => i.Name))}"));
             results.Add(result);
+            foreach (var replica in stoppedFirst)
+            {
+                await stack.StartResourceAsync(replica, ct);
+            }
         }
 
         return results;
     }
 
-    // The fault, the down time, and its end: a killed resource started again (returns once healthy), a frozen one thawed.
-    // Returns when the fault struck.
-    private async Task<long> InjectAsync(BenchmarkStack stack, Fault fault, FaultLoad load, StackObserver observer, CancellationToken ct)
+    // The fault, the down time, and its end: a killed resource started again (returns once healthy), a frozen one thawed,
+    // a re-published outbox sent again. Returns when the fault struck, and what a redelivery marked unsent.
+    private async Task<(long StruckAt, IReadOnlyDictionary<string, int> Republished)> InjectAsync(BenchmarkStack stack, Fault fault, FaultLoad load, StackObserver observer, CancellationToken ct)
     {
         Task? uploads = null;
         if (fault.PhotoBatch > 0)
@@ -76,9 +88,18 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             case FaultKind.KillServer:
                 stack.KillServer(fault.Resource);
                 break;
-            case FaultKind.KillReplica:
+            case FaultKind.KillReplica or FaultKind.KillOnlyReplica:
                 stack.Kill(stack.Current(fault.Resource));
                 break;
+            case FaultKind.Redeliver:
+                var marked = await observer.MarkOutboxUnsentAsync(ct);
+                log(ReportFile.Invariant($"{marked.Values.Sum()} sent events marked unsent ({string.Join(", ", marked.Select(m => $"{m.Key} {m.Value}"))})"));
+                while (await observer.UnsentEventsAsync(ct) > 0)
+                {
+                    await Task.Delay(RepublishPoll, ct);
+                }
+
+                return (struckAt, marked);
             default:
                 var frozen = stack.Current(fault.Resource);
                 BenchmarkStack.Signal(frozen, "STOP");
@@ -91,7 +112,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
                     BenchmarkStack.Signal(frozen, "CONT");
                 }
 
-                return struckAt;
+                return (struckAt, NothingRepublished);
         }
 
         if (uploads is not null)
@@ -102,7 +123,33 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 
         await Task.Delay(settings.DownOf(fault), ct);
         await stack.StartResourceAsync(fault.Resource, ct);
-        return struckAt;
+        return (struckAt, NothingRepublished);
+    }
+
+    // A lone replica's fault: the service's other replicas stopped with the dashboard's Stop command, before the load,
+    // so that the load meets one replica. The gateway publishes no view of its destinations' health, so the wait for it
+    // to take them out is its own worst case: a replica that stopped answering is out after ReplicaHealthPolicy's two
+    // failed probes, 5 s apart (Gateway:HealthCheckInterval), each failing within its 3 s timeout. Returns the stopped.
+    private async Task<IReadOnlyList<string>> RunAloneAsync(BenchmarkStack stack, Fault fault, CancellationToken ct)
+    {
+        if (fault.Kind != FaultKind.KillOnlyReplica)
+        {
+            return [];
+        }
+
+        var others = stack.ReplicasOf(fault.Service).Select(p => p.Name).Where(name => name != fault.Resource).ToList();
+        foreach (var other in others)
+        {
+            await stack.StopResourceAsync(other, ct);
+        }
+
+        if (others.Count > 0)
+        {
+            log($"{string.Join(", ", others)} stopped: {fault.Resource} runs alone");
+            await Task.Delay(GatewayTakesOut, ct);
+        }
+
+        return others;
     }
 
     // Waits for the condition, not for a time: observe and check until every invariant holds, or the settle time is up.

@@ -22,10 +22,7 @@ public static class FaultReport
         foreach (var r in results)
         {
             md.AppendLine().AppendLine($"### {r.Fault.Name}").AppendLine();
-            md.AppendLine(r.Fault.Kind == FaultKind.FreezeReplica
-                    ? ReportFile.Invariant($"Frozen with SIGSTOP, thawed with SIGCONT {r.DownSeconds:0.0} s later.")
-                    : ReportFile.Invariant($"Killed, then started again by the dashboard's Start command: healthy {r.DownSeconds:0.0} s after the kill."))
-                .AppendLine();
+            md.AppendLine(WhatHappened(r)).AppendLine();
             md.AppendLine("| window | requests | failed |").AppendLine("|---|---:|---:|");
             foreach (var (name, window) in new[] { ("before the kill", r.Before), ("while down", r.During), ("after it was back", r.After) })
             {
@@ -48,6 +45,15 @@ public static class FaultReport
 
         return md.ToString();
     }
+
+    private static string WhatHappened(FaultResult r) => r.Fault.Kind switch
+    {
+        FaultKind.FreezeReplica => ReportFile.Invariant($"Frozen with SIGSTOP, thawed with SIGCONT {r.DownSeconds:0.0} s later."),
+        FaultKind.Redeliver => ReportFile.Invariant($"{r.Republished.Values.Sum():N0} sent events marked unsent ({string.Join(", ", r.Republished.Select(m => $"{m.Key} {m.Value:N0}"))}), ")
+            + ReportFile.Invariant($"each published again with its own message id; all sent again {r.DownSeconds:0.0} s later. Nothing was down."),
+        _ => (r.StoppedFirst.Count > 0 ? $"Its other replicas ({string.Join(", ", r.StoppedFirst)}) stopped first by the dashboard's Stop command, and started again after the check. " : "")
+            + ReportFile.Invariant($"Killed, then started again by the dashboard's Start command: healthy {r.DownSeconds:0.0} s after the kill."),
+    };
 
     private static string Share(FaultWindow window) =>
         window.Failed == 0 ? "0" : ReportFile.Invariant($"{window.Failed} ({window.FailedShare:0.0 %})");

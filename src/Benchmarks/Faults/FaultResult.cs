@@ -20,4 +20,10 @@ public sealed record FaultResult(
     double? SettledAfterSeconds, IReadOnlyList<InvariantResult> Invariants)
 {
     public bool InvariantsHold => Invariants.All(i => i.Holds);
+
+    /// <summary>A lone replica's fault: the service's other replicas, stopped before its load and started again after its check.</summary>
+    public IReadOnlyList<string> StoppedFirst { get; init; } = [];
+
+    /// <summary>A redelivery: how many sent events each module's outbox was made to publish again.</summary>
+    public IReadOnlyDictionary<string, int> Republished { get; init; } = new Dictionary<string, int>();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -124,10 +125,25 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
         return source.ToDictionary(b => b.Item1, b => (b.Item2, readModel.GetValueOrDefault(b.Item1)));
     }
 
-    // Each module's outbox lives in its schema; a module without one has no table there.
-    private async Task<IReadOnlyDictionary<string, int>> UnsentOutboxAsync(CancellationToken ct)
+    private Task<IReadOnlyDictionary<string, int>> UnsentOutboxAsync(CancellationToken ct) =>
+        PerOutboxAsync("SELECT count(*) FROM {0} WHERE dispatched_at IS NULL", ct);
+
+    /// <summary>
+    /// Marks every event each module's outbox has sent as unsent, so that its relay publishes them all again, each with
+    /// its own message id (the outbox row's id), as after a relay that crashed between publishing and marking. Returns
+    /// how many rows per module; <see cref="UnsentEventsAsync"/> then shows when they are all sent again.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, int>> MarkOutboxUnsentAsync(CancellationToken ct) =>
+        PerOutboxAsync("WITH marked AS (UPDATE {0} SET dispatched_at = NULL WHERE dispatched_at IS NOT NULL RETURNING 1) SELECT count(*) FROM marked", ct);
+
+    /// <summary>How many rows of every module's outbox are still unsent.</summary>
+    public async Task<int> UnsentEventsAsync(CancellationToken ct) => (await UnsentOutboxAsync(ct)).Values.Sum();
+
+    // One count per module with an outbox, from a statement on its table ({0}). Each module's outbox lives in its
+    // schema; a module without one has no table there.
+    private async Task<IReadOnlyDictionary<string, int>> PerOutboxAsync(string sql, CancellationToken ct)
     {
-        var unsent = new Dictionary<string, int>();
+        var counts = new Dictionary<string, int>();
         foreach (var module in ModuleCatalog.All)
         {
             var database = await stack.DatabaseOfAsync(module, ct);
@@ -136,12 +152,12 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
                 r => r.GetInt64(0), ct, ("schema", module.Name));
             if (tables[0] > 0)
             {
-                unsent[module.Name] = (int)(await QueryAsync(database,
-                    $"SELECT count(*) FROM \"{module.Name}\".outbox_messages WHERE dispatched_at IS NULL", r => r.GetInt64(0), ct))[0];
+                counts[module.Name] = (int)(await QueryAsync(database, string.Format(CultureInfo.InvariantCulture, sql, $"\"{module.Name}\".outbox_messages"),
+                    r => r.GetInt64(0), ct))[0];
             }
         }
 
-        return unsent;
+        return counts;
     }
 
     private async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(CancellationToken ct)

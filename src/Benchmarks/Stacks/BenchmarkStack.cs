@@ -215,6 +215,9 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// <summary>The dashboard's Start command on a stopped or killed resource; returns once it is healthy (within 5 minutes: servers boot slowly under load).</summary>
     public Task StartResourceAsync(string resource, CancellationToken ct) => _stack.StartResourceAsync(resource, ct, TimeSpan.FromMinutes(5));
 
+    /// <summary>The dashboard's Stop command (a graceful stop, as scaling in does); returns once the resource has stopped.</summary>
+    public Task StopResourceAsync(string resource, CancellationToken ct) => _stack.StopResourceAsync(resource, ct);
+
     /// <summary>SIGKILL to the app process, as a crash would: DCP marks the replica exited and does not start it again.</summary>
     public void Kill(StackProcess process)
     {
