@@ -5,13 +5,13 @@ using Dating.Monolith.Docs;
 using Dating.Monolith.Modules;
 
 // Every module in one process: the same modules as the microservices, wired by this host alone
-// (one database, the in-memory bus, and what the gateway does at the edge).
+// (one database, events handled in process by MassTransit's mediator, and what the gateway does at the edge).
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.UseOneDatabaseForEveryModule();
 builder.AddEveryModule();
-builder.AddMessageBus(MessageBusTransport.InMemory);
+builder.AddMessageBus(MessageBusTransport.InProcess);
 builder.AddAuthRateLimiting();
 builder.AddModuleApiDocuments();
 

@@ -96,10 +96,10 @@ internal sealed class MessagingHost(IHost host, string serviceName) : IAsyncDisp
         });
 
     /// <summary>The usual request path: a state change and its event, saved together.</summary>
-    public Task<Guid> PlaceOrderAsync() =>
+    public Task<Guid> PlaceOrderAsync(string item = "roses") =>
         WithDbAsync(async db =>
         {
-            var order = new Order { Id = Guid.NewGuid(), Item = "roses" };
+            var order = new Order { Id = Guid.NewGuid(), Item = item };
             db.Orders.Add(order);
             db.AddIntegrationEvent(new OrderPlaced(order.Id, order.Item));
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);

@@ -12,7 +12,7 @@ public sealed class RegistrationTests
     public void Modules_must_register_before_the_bus_is_added()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.AddMessageBus(MessageBusTransport.InMemory);
+        builder.AddMessageBus(MessageBusTransport.InProcess);
 
         Should.Throw<InvalidOperationException>(() => builder.AddModuleMessaging<OrdersDbContext>());
     }
@@ -22,7 +22,7 @@ public sealed class RegistrationTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.AddModuleMessaging<OrdersDbContext>();
-        builder.AddMessageBus(MessageBusTransport.InMemory);
+        builder.AddMessageBus(MessageBusTransport.InProcess);
 
         Should.Throw<InvalidOperationException>(() => builder.AddMessageBus(MessageBusTransport.RabbitMq));
     }

@@ -47,8 +47,8 @@ public sealed record FaultSettings(
     /// <summary>
     /// The monolith's: two replicas of it behind the gateway, Redis and PostgreSQL killed, a replica killed amid 48 photo
     /// uploads, a replica frozen for 30 s, its first replica killed while the second is stopped (the whole system has no
-    /// replica left), and every event sent so far published again. No broker: its events travel in memory, and die with
-    /// the process.
+    /// replica left), and every event sent so far published again. No broker: its outbox's relay hands each event to its
+    /// consumers in process (MassTransit's mediator).
     /// </summary>
     public static FaultSettings Monolith { get; } = Full with
     {

@@ -1,4 +1,5 @@
 using MassTransit;
+using MassTransit.Mediator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -26,6 +27,18 @@ public static class MessageBusExtensions
         builder.Services.AddMessagingOptions();
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"];
 
+        if (transport == MessageBusTransport.InProcess)
+        {
+            AddInProcessMediator(builder.Services, registry);
+            return builder;
+        }
+
+        if (transport != MessageBusTransport.RabbitMq)
+        {
+            throw new ArgumentOutOfRangeException(nameof(transport), transport, "Unknown transport.");
+        }
+
+        builder.Services.AddSingleton(sp => new OutboxTarget(sp.GetRequiredService<IBus>(), InProcess: false));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -44,23 +57,30 @@ public static class MessageBusExtensions
                 health.Tags.Add("ready");
             });
 
-            switch (transport)
+            bus.UsingRabbitMq((context, cfg) =>
             {
-                case MessageBusTransport.RabbitMq:
-                    bus.UsingRabbitMq((context, cfg) =>
-                    {
-                        cfg.Host(RabbitMqUri(context.GetRequiredService<IConfiguration>()), _ => { });
-                        ConfigureBus(context, cfg);
-                    });
-                    break;
-                case MessageBusTransport.InMemory:
-                    bus.UsingInMemory(ConfigureBus);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(transport), transport, "Unknown transport.");
-            }
+                cfg.Host(RabbitMqUri(context.GetRequiredService<IConfiguration>()), _ => { });
+                ConfigureBus(context, cfg);
+            });
         });
         return builder;
+    }
+
+    // The monolith's events: MassTransit's mediator calls every consumer in process and returns once they have all run
+    // (or throws what one threw), so the outbox marks a row sent only after it was handled. MassTransit's in-memory
+    // transport, used before, returned once the event was queued in memory, and a kill -9 lost what was queued (the
+    // fault run found photos stuck in processing). A consumer that fails leaves its row unsent; the outbox's sweep is
+    // the retry, every SweepInterval, and the other rows go on.
+    private static void AddInProcessMediator(IServiceCollection services, MessagingRegistry registry)
+    {
+        services.AddSingleton(sp => new OutboxTarget(sp.GetRequiredService<IMediator>(), InProcess: true));
+        services.AddMediator(mediator =>
+        {
+            foreach (var consumer in registry.Consumers)
+            {
+                mediator.AddConsumer(consumer.ConsumerType);
+            }
+        });
     }
 
     private static void ConfigureBus<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg)

@@ -6,6 +6,9 @@ public enum MessageBusTransport
     /// <summary>RabbitMQ at <c>ConnectionStrings:rabbitmq</c> (an amqp URI): the microservices.</summary>
     RabbitMq,
 
-    /// <summary>In-process delivery: the monolith, where every module shares one process.</summary>
-    InMemory,
+    /// <summary>
+    /// In-process delivery through MassTransit's mediator: the monolith, where every module shares one process. The
+    /// outbox's relay calls the consumers itself, so a row is marked sent only once they have handled it.
+    /// </summary>
+    InProcess,
 }

@@ -11,10 +11,16 @@ public sealed class MessagingOptions
     /// <summary>How long one publish may wait for the broker before the row is left for the next sweep.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>In process (the monolith), how long one event's consumers may take before the row is left for the next sweep.</summary>
+    public TimeSpan HandleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Outbox rows locked and published per round trip.</summary>
     public int BatchSize { get; set; } = 100;
 
-    /// <summary>Redeliveries of a failing message before it is parked in the endpoint's <c>_error</c> queue.</summary>
+    /// <summary>
+    /// Redeliveries of a failing message before it is parked in the endpoint's <c>_error</c> queue (with a broker; in
+    /// process the row stays in the outbox and every sweep tries it again).
+    /// </summary>
     public int RetryLimit { get; set; } = 5;
 
     public TimeSpan RetryMinInterval { get; set; } = TimeSpan.FromMilliseconds(200);

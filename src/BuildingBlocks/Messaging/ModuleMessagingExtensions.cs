@@ -61,8 +61,8 @@ public static class ModuleMessagingExtensions
             services.AddOptions<MessagingOptions>()
                 .BindConfiguration(MessagingOptions.SectionName)
                 .Validate(
-                    o => o.BatchSize > 0 && o.SweepInterval > TimeSpan.Zero && o.PublishTimeout > TimeSpan.Zero && o.RetryLimit >= 0,
-                    "Messaging: BatchSize, SweepInterval and PublishTimeout must be positive, RetryLimit not negative.")
+                    o => o.BatchSize > 0 && o.SweepInterval > TimeSpan.Zero && o.PublishTimeout > TimeSpan.Zero && o.HandleTimeout > TimeSpan.Zero && o.RetryLimit >= 0,
+                    "Messaging: BatchSize, SweepInterval, PublishTimeout and HandleTimeout must be positive, RetryLimit not negative.")
                 .ValidateOnStart();
         }
 

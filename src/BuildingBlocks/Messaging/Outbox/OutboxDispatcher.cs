@@ -35,7 +35,8 @@ internal sealed class OutboxDispatcher<TDbContext>(
             return complete && rows.Count == options.Value.BatchSize;
         });
 
-    // Publishes in order; stops at the first broker failure, since the rest would only wait for the same timeout.
+    // Publishes in order; stops at the first broker failure, since the rest would only wait for the same timeout. In
+    // process (the mediator) a failure is one event's, and the rest go on.
     private async Task<bool> PublishAsync(List<OutboxMessage> rows, CancellationToken ct)
     {
         foreach (var row in rows)
@@ -52,6 +53,13 @@ internal sealed class OutboxDispatcher<TDbContext>(
                 if (e is UnknownIntegrationEventException or JsonException)
                 {
                     logger.LogError(e, "Outbox message {MessageId} ({Type}) cannot be published; it stays in the outbox", row.Id, row.Type);
+                    continue;
+                }
+
+                if (publisher.InProcess)
+                {
+                    // In process the failure is this event's consumer's: the next rows are not held up by it.
+                    logger.LogWarning(e, "Handling outbox message {MessageId} ({Type}) failed; the sweep will retry it", row.Id, row.Type);
                     continue;
                 }
 
