@@ -7,8 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dating.Gateway.Tests.Resilience;
 
@@ -93,11 +91,8 @@ public sealed class FrozenReplicaTests
         return app;
     }
 
-    private static async Task<WebApplication> StartGatewayAsync(TcpListener frozen, WebApplication live)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static Task<WebApplication> StartGatewayAsync(TcpListener frozen, WebApplication live) =>
+        ProxyGateway.StartAsync(new Dictionary<string, string?>
         {
             ["services:profiles:http:0"] = $"http://127.0.0.1:{((IPEndPoint)frozen.LocalEndpoint).Port}",
             ["services:profiles:http:1"] = live.Urls.Single(),
@@ -106,14 +101,4 @@ public sealed class FrozenReplicaTests
             // Only the passive check is under test: the active probe of the frozen replica must not end first.
             [$"{GatewayOptions.SectionName}:{nameof(GatewayOptions.HealthCheckTimeout)}"] = "00:10:00",
         });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddAuthorization();
-        builder.AddGatewayProxy();
-        var app = builder.Build();
-        app.UseStatusCodePages();
-        app.UseAuthorization();
-        app.MapGatewayProxy();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return app;
-    }
 }

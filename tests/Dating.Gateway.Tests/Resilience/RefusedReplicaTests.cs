@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Yarp.ReverseProxy.Health;
 
@@ -64,11 +63,8 @@ public sealed class RefusedReplicaTests
         return app;
     }
 
-    private static async Task<WebApplication> StartGatewayAsync(WebApplication first, WebApplication second)
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static Task<WebApplication> StartGatewayAsync(WebApplication first, WebApplication second) =>
+        ProxyGateway.StartAsync(new Dictionary<string, string?>
         {
             ["services:profiles:http:0"] = first.Urls.Single(),
             ["services:profiles:http:1"] = second.Urls.Single(),
@@ -76,16 +72,6 @@ public sealed class RefusedReplicaTests
             // The first probe sees both replicas up; the next is too far away to take the stopped one out.
             [$"{GatewayOptions.SectionName}:{nameof(GatewayOptions.HealthCheckInterval)}"] = "00:10:00",
         });
-        builder.Services.AddProblemDetails();
-        builder.Services.AddAuthorization();
-        builder.AddGatewayProxy();
-        var app = builder.Build();
-        app.UseStatusCodePages();
-        app.UseAuthorization();
-        app.MapGatewayProxy();
-        await app.StartAsync(TestContext.Current.CancellationToken);
-        return app;
-    }
 
     private static async Task WaitUntilProbedAsync(WebApplication gateway)
     {
