@@ -21,6 +21,8 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
 {
     private const int PageSize = 100;
 
+    private IReadOnlyList<(string Module, string Database)>? _outboxes;
+
     private Guid[] UserIds => [.. users.Users.Select(u => u.UserId)];
 
     public async Task<ObservedState> ObserveAsync(CancellationToken ct)
@@ -139,11 +141,24 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
     /// <summary>How many rows of every module's outbox are still unsent.</summary>
     public async Task<int> UnsentEventsAsync(CancellationToken ct) => (await UnsentOutboxAsync(ct)).Values.Sum();
 
-    // One count per module with an outbox, from a statement on its table ({0}). Each module's outbox lives in its
-    // schema; a module without one has no table there.
+    // One count per module with an outbox, from a statement on its table ({0}).
     private async Task<IReadOnlyDictionary<string, int>> PerOutboxAsync(string sql, CancellationToken ct)
     {
         var counts = new Dictionary<string, int>();
+        foreach (var (module, database) in _outboxes ??= await OutboxesAsync(ct))
+        {
+            counts[module] = (int)(await QueryAsync(database, string.Format(CultureInfo.InvariantCulture, sql, $"\"{module}\".outbox_messages"),
+                r => r.GetInt64(0), ct))[0];
+        }
+
+        return counts;
+    }
+
+    // The modules with an outbox, and their databases: each module's outbox lives in its schema, and a module without
+    // one has no table there. Looked up once: the redelivery polls the counts every 200 ms.
+    private async Task<IReadOnlyList<(string Module, string Database)>> OutboxesAsync(CancellationToken ct)
+    {
+        var outboxes = new List<(string, string)>();
         foreach (var module in ModuleCatalog.All)
         {
             var database = await stack.DatabaseOfAsync(module, ct);
@@ -152,12 +167,11 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
                 r => r.GetInt64(0), ct, ("schema", module.Name));
             if (tables[0] > 0)
             {
-                counts[module.Name] = (int)(await QueryAsync(database, string.Format(CultureInfo.InvariantCulture, sql, $"\"{module.Name}\".outbox_messages"),
-                    r => r.GetInt64(0), ct))[0];
+                outboxes.Add((module.Name, database));
             }
         }
 
-        return counts;
+        return outboxes;
     }
 
     private async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(CancellationToken ct)

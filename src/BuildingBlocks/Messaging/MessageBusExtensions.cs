@@ -83,8 +83,7 @@ public static class MessageBusExtensions
         });
     }
 
-    private static void ConfigureBus<TEndpoint>(IBusRegistrationContext context, IBusFactoryConfigurator<TEndpoint> cfg)
-        where TEndpoint : IReceiveEndpointConfigurator
+    private static void ConfigureBus(IBusRegistrationContext context, IRabbitMqBusFactoryConfigurator cfg)
     {
         var options = context.GetRequiredService<IOptions<MessagingOptions>>().Value;
         cfg.MessageTopology.SetEntityNameFormatter(new IntegrationEventEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter));

@@ -15,7 +15,7 @@ namespace Dating.Gateway.Resilience;
 //   or may still be when the process thaws, so it is answered with the error.
 // So a replica that just died or froze costs the client nothing, or only the wait.
 // Sits before load balancing in the proxy pipeline: load balancing narrows AvailableDestinations to its pick.
-// Hand-written: YARP has no retry of its own (its docs leave retries to middleware such as this).
+// Hand-written: YARP does not retry a failed request by itself.
 internal sealed class ReplicaRetryMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
