@@ -93,6 +93,7 @@ public static class PatroniClusterExtensions
         {
             var log = e.Services.GetRequiredService<ResourceLoggerService>().GetLogger(node);
             RefuseIfAlreadyRunning(node);
+            await StopLeftoverPostgresAsync(node, log, ct);
             await File.WriteAllTextAsync(node.ConfigFile, Config(node, etcdClientPort, data), ct);
             if (Environment.IsPrivilegedProcess)
             {
@@ -170,6 +171,29 @@ public static class PatroniClusterExtensions
             },
         };
         return JsonSerializer.Serialize(config, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>
+    /// Stops, in pg_ctl's immediate mode, a PostgreSQL that the node's last Patroni left running: Patroni detaches the
+    /// PostgreSQL it starts, so a kill -9 of Patroni alone leaves it serving. The new Patroni would adopt it, and when it
+    /// was the primary and the standby has been promoted meanwhile, Patroni 3 reloads it before it demotes it; as we
+    /// read the logs, that reload drops synchronous_standby_names, so the commits that had been waiting for the lost
+    /// standby are acknowledged to their clients, and the rewind that follows discards them (seen: 3 acknowledged
+    /// messages lost, twice, in <c>faults --ha</c>; 3 registrations in <c>PostgresFailoverTests</c> without this stop).
+    /// An immediate stop answers none of them, so the node starts from a stopped server instead.
+    /// </summary>
+    private static async Task StopLeftoverPostgresAsync(PatroniNodeResource node, ILogger log, CancellationToken ct)
+    {
+        var pidFile = Path.Combine(node.ClusterDirectory, "postmaster.pid");
+        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
+            || !File.Exists($"/proc/{pid}/cmdline") || !File.ReadAllText($"/proc/{pid}/cmdline").Contains("postgres", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        log.LogWarning("The PostgreSQL of {Node} still runs without its Patroni (pid {Pid}): stopping it at once, so that no commit it holds is acknowledged.", node.Name, pid);
+        string[] stop = [Path.Combine(ServerBinaries.Required(ServerBinaries.PostgresBin(), "PostgreSQL"), "pg_ctl"), "stop", "-D", node.ClusterDirectory, "-m", "immediate", "-w"];
+        await PostgresExtensions.MustSucceedAsync(Environment.IsPrivilegedProcess ? ["setpriv", .. PostgresExtensions.AsServerUser(stop)] : stop, log, ct);
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using Dating.AppHost.Tests.Processes;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Scenarios.Chat;
+using Dating.Stacks;
 using Dating.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 

@@ -1,4 +1,4 @@
-using Dating.AppHost.Tests.Processes;
+using Dating.Stacks;
 
 namespace Dating.AppHost.Tests.Stacks;
 
