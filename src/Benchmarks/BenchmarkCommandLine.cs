@@ -43,6 +43,11 @@ public static class BenchmarkCommandLine
             Arity = ArgumentArity.ExactlyOne,
             CustomParser = ParseTopologies,
         };
+        var highAvailability = new Option<bool>("--ha")
+        {
+            Description = "the stack under the app host's --ha (Patroni, Redis Sentinel), and its faults instead: the PostgreSQL primary killed "
+                + "with synchronous replication, the standby killed, and the primary killed with asynchronous replication",
+        };
         var profile = new Option<bool>("--profile") { Description = "an extra pass with an EventPipe CPU profile of every process" };
         var scenarios = new Option<IReadOnlySet<string>?>("--scenarios")
         {
@@ -66,6 +71,7 @@ public static class BenchmarkCommandLine
             if (name == BenchmarkVerbs.Faults)
             {
                 command.Options.Add(topologies);
+                command.Options.Add(highAvailability);
             }
 
             if (name == BenchmarkVerbs.Compare)
@@ -81,7 +87,8 @@ public static class BenchmarkCommandLine
                     name,
                     result.GetValue(quick),
                     result.GetValue(topologies) ?? AllTopologies,
-                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios), result.GetValue(variants))),
+                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios), result.GetValue(variants)),
+                    result.GetValue(highAvailability)),
                 ct));
             root.Subcommands.Add(command);
         }

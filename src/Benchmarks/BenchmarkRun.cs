@@ -3,5 +3,8 @@ using Dating.Benchmarks.Comparison;
 
 namespace Dating.Benchmarks;
 
-/// <summary>What a command line asks for: a benchmark (its verb) and its options; the topologies and compare options are compare's.</summary>
-public sealed record BenchmarkRun(string Benchmark, bool Quick, IReadOnlyList<Topology> Topologies, CompareOptions Compare);
+/// <summary>
+/// What a command line asks for: a benchmark (its verb) and its options; the topologies are compare's and faults', the
+/// compare options compare's, and high availability (the stack under <c>--ha</c>, with its own faults) faults'.
+/// </summary>
+public sealed record BenchmarkRun(string Benchmark, bool Quick, IReadOnlyList<Topology> Topologies, CompareOptions Compare, bool HighAvailability = false);

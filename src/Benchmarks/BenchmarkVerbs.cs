@@ -112,9 +112,9 @@ public static class BenchmarkVerbs
         var sections = new List<string>();
         foreach (var topology in run.Topologies)
         {
-            var settings = FaultSettings.For(topology, run.Quick);
+            var settings = FaultSettings.For(topology, run.Quick, run.HighAvailability);
             var results = await new FaultBenchmark(settings, log).RunAsync(ct);
-            var described = ReportFile.Invariant($"one {topology.ToString().ToLowerInvariant()} stack ({string.Join(", ", settings.Replicas.Select(r => $"{r.Key} ×{r.Value}"))}); ")
+            var described = ReportFile.Invariant($"one {topology.ToString().ToLowerInvariant()} stack{(settings.HighAvailability ? " under --ha" : "")} ({string.Join(", ", settings.Replicas.Select(r => $"{r.Key} ×{r.Value}"))}); ")
                 + ReportFile.Invariant($"{settings.Users} users matched in pairs, visiting at {settings.VisitsPerSecond}/s; each fault {settings.Before.TotalSeconds:0} s into the load, ")
                 + ReportFile.Invariant($"its resource down {settings.Down.TotalSeconds:0} s unless its name says otherwise, watched {settings.After.TotalSeconds:0} s after.");
             sections.Add(FaultReport.Render(results, $"## {topology}\n\n{described}\n"));

@@ -1,5 +1,6 @@
 using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Faults;
 
 namespace Dating.Benchmarks.Tests;
 
@@ -85,6 +86,22 @@ public sealed class BenchmarkCommandLineTests
         (await InvokeAsync("faults", "--topologies", "monolith")).Run.ShouldNotBeNull().Topologies.ShouldBe([Topology.Monolith]);
     }
 
+    [Fact]
+    public async Task Faults_under_ha_runs_the_high_availability_faults_on_that_stack()
+    {
+        (await InvokeAsync("faults")).Run.ShouldNotBeNull().HighAvailability.ShouldBeFalse();
+        var run = (await InvokeAsync("faults", "--ha", "--topologies", "microservices")).Run.ShouldNotBeNull();
+        run.HighAvailability.ShouldBeTrue();
+
+        var full = FaultSettings.For(Topology.Microservices, run.Quick, run.HighAvailability);
+        full.HighAvailability.ShouldBeTrue();
+        full.Faults.ShouldBe([Fault.PostgresPrimary(synchronous: true), Fault.PostgresStandby, Fault.PostgresPrimary(synchronous: false)]);
+        full.Faults.Select(f => f.Name).ShouldBe(["kill -9 of the PostgreSQL primary, synchronous replication",
+            "kill -9 of the PostgreSQL standby", "kill -9 of the PostgreSQL primary, asynchronous replication"]);
+        FaultSettings.For(Topology.Monolith, quick: true, highAvailability: true).Faults.ShouldBe([Fault.PostgresPrimary(synchronous: true)]);
+        FaultSettings.For(Topology.Monolith, quick: true).HighAvailability.ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("Required command was not provided. Try --help.")]
     [InlineData("Unrecognized command or argument 'bogus'. Try --help.", "bogus", "--quick")]
@@ -92,6 +109,7 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("Unrecognized command or argument '--quick'. Try --help.", "--quick", "profiles")]
     [InlineData("Unrecognized command or argument '--topologies'. Try --help.", "profiles", "--topologies", "monolith")]
     [InlineData("Unrecognized command or argument '--profile'. Try --help.", "locality", "--profile")]
+    [InlineData("Unrecognized command or argument '--ha'. Try --help.", "compare", "--ha")]
     [InlineData("--topologies: 'mesh' is not a topology; they are microservices and monolith. Try --help.", "compare", "--topologies", "monolith,mesh")]
     [InlineData("--topologies: 'Monolith' is named twice. Try --help.", "compare", "--topologies", "monolith,Monolith")]
     [InlineData("--topologies: name at least one of microservices and monolith. Try --help.", "compare", "--topologies", ",")]

@@ -23,6 +23,15 @@ public enum FaultKind
     /// what a relay that crashed between publishing and marking does, here for the whole history at once. Nothing is down.
     /// </summary>
     Redeliver,
+
+    /// <summary>
+    /// Under <c>--ha</c>: SIGKILL to the PostgreSQL leader's Patroni and its PostgreSQL (the node's process tree), so that
+    /// Patroni promotes the standby; the dashboard's Start brings the old leader back, as the new leader's standby.
+    /// </summary>
+    KillPrimary,
+
+    /// <summary>Under <c>--ha</c>: SIGKILL to the synchronous standby's Patroni and its PostgreSQL; the dashboard's Start brings it back.</summary>
+    KillStandby,
 }
 
 /// <summary>One fault of the run, on one resource of the stack; down for the run's down time unless it names its own.</summary>
@@ -47,6 +56,18 @@ public sealed record Fault(FaultKind Kind, string Resource, TimeSpan? Down = nul
     /// <summary>Every event sent so far sent again, by every module's outbox relay.</summary>
     public static Fault Redelivery { get; } = new(FaultKind.Redeliver, "outbox");
 
+    /// <summary>
+    /// The main PostgreSQL's leader killed under <c>--ha</c>, with Patroni's synchronous replication as the stack runs it,
+    /// or switched to asynchronous for this fault (and back after it): what each mode loses of the acknowledged writes.
+    /// </summary>
+    public static Fault PostgresPrimary(bool synchronous) => new(FaultKind.KillPrimary, "postgres") { Asynchronous = !synchronous };
+
+    /// <summary>The main PostgreSQL's synchronous standby killed under <c>--ha</c>.</summary>
+    public static Fault PostgresStandby { get; } = new(FaultKind.KillStandby, "postgres");
+
+    /// <summary>Replication switched to asynchronous for the fault (Patroni's <c>synchronous_mode</c> off), and back after it.</summary>
+    public bool Asynchronous { get; init; }
+
     /// <summary>The service whose replica the fault strikes: its resource name without the replica index.</summary>
     public string Service => Resource[..Resource.LastIndexOf('-')];
 
@@ -63,6 +84,8 @@ public sealed record Fault(FaultKind Kind, string Resource, TimeSpan? Down = nul
         FaultKind.KillReplica => $"kill -9 of replica {Resource}",
         FaultKind.KillOnlyReplica => $"kill -9 of {Resource}, the only replica running",
         FaultKind.Redeliver => "every event sent so far published again",
+        FaultKind.KillPrimary => $"kill -9 of the PostgreSQL primary, {(Asynchronous ? "asynchronous" : "synchronous")} replication",
+        FaultKind.KillStandby => "kill -9 of the PostgreSQL standby",
         FaultKind.FreezeReplica => $"SIGSTOP of replica {Resource}" + (Down is { } down ? $" for {down.TotalSeconds:0} s" : ""),
         _ => throw new InvalidOperationException($"Unknown fault kind {Kind}."),
     };

@@ -4,6 +4,7 @@ using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
+using Dating.Stacks;
 
 namespace Dating.Benchmarks.Faults;
 
@@ -17,15 +18,19 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 {
     private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(1);
 
-    private static readonly TimeSpan RepublishPoll = TimeSpan.FromMilliseconds(200);
+    // How often the outbox counts and the PostgreSQL cluster are polled during a fault (each poll is one query or request).
+    private static readonly TimeSpan QuickPoll = TimeSpan.FromMilliseconds(200);
 
     private static readonly TimeSpan GatewayTakesOut = 2 * TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(3);
+
+    // Patroni promotes within its ttl (10 s) and a restarted node streams again within about 20 s (AppHost/README.md).
+    private static readonly TimeSpan ClusterWait = TimeSpan.FromSeconds(90);
 
     private static readonly IReadOnlyDictionary<string, int> NothingRepublished = new Dictionary<string, int>();
 
     public async Task<IReadOnlyList<FaultResult>> RunAsync(CancellationToken ct)
     {
-        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas, topology: settings.Topology, durable: true);
+        await using var stack = await BenchmarkStack.StartAsync(log, ct, settings.Replicas, topology: settings.Topology, durable: true, highAvailability: settings.HighAvailability);
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, stack.PublicUrl);
         var history = new FaultHistory();
@@ -43,6 +48,11 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             using var stop = new CancellationTokenSource();
             var offset = visits;
             var stoppedFirst = await RunAloneAsync(stack, fault, ct);
+            if (fault.Asynchronous)
+            {
+                await ReplicateAsync(stack.Patroni, synchronous: false, ct);
+            }
+
             log(ReportFile.Invariant($"{fault.Name}: {settings.VisitsPerSecond}/s visits, the fault after {settings.Before.TotalSeconds:0} s, ")
                 + (fault.Kind == FaultKind.Redeliver ? "nothing down" : ReportFile.Invariant($"down for {settings.DownOf(fault).TotalSeconds:0} s")));
             var running = LoadGenerator.OpenAsync((i, _) => load.VisitAsync(offset + i), settings.VisitsPerSecond, Timeout.InfiniteTimeSpan, ct, stop.Token);
@@ -64,6 +74,11 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             foreach (var replica in stoppedFirst)
             {
                 await stack.StartResourceAsync(replica, ct);
+            }
+
+            if (fault.Asynchronous)
+            {
+                await ReplicateAsync(stack.Patroni, synchronous: true, ct);
             }
         }
 
@@ -91,12 +106,14 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
             case FaultKind.KillReplica or FaultKind.KillOnlyReplica:
                 stack.Kill(stack.Current(fault.Resource));
                 break;
+            case FaultKind.KillPrimary or FaultKind.KillStandby:
+                return (await KillPostgresNodeAsync(stack, fault, ct), NothingRepublished);
             case FaultKind.Redeliver:
                 var marked = await observer.MarkOutboxUnsentAsync(ct);
                 log(ReportFile.Invariant($"{marked.Values.Sum()} sent events marked unsent ({string.Join(", ", marked.Select(m => $"{m.Key} {m.Value}"))})"));
                 while (await observer.UnsentEventsAsync(ct) > 0)
                 {
-                    await Task.Delay(RepublishPoll, ct);
+                    await Task.Delay(QuickPoll, ct);
                 }
 
                 return (struckAt, marked);
@@ -124,6 +141,64 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
         await Task.Delay(settings.DownOf(fault), ct);
         await stack.StartResourceAsync(fault.Resource, ct);
         return (struckAt, NothingRepublished);
+    }
+
+    // Under --ha: the leader's or the standby's Patroni and PostgreSQL killed, the node started again after the down time,
+    // and back once it streams from the leader again (in the mode the fault runs in). Returns when the fault struck.
+    private async Task<long> KillPostgresNodeAsync(BenchmarkStack stack, Fault fault, CancellationToken ct)
+    {
+        var patroni = stack.Patroni;
+        var node = fault.Kind == FaultKind.KillPrimary
+            ? await WaitForAsync(patroni.LeaderAsync, "a PostgreSQL leader", ct)
+            : await WaitForAsync(patroni.SyncStandbyAsync, "a synchronous standby streaming", ct);
+        var lag = await patroni.LagBytesAsync();
+        log(ReportFile.Invariant($"{node} killed; the standby's replication lag just before: {string.Join(", ", lag.Select(l => $"{l.Key} {l.Value} bytes"))}"));
+        var struckAt = Stopwatch.GetTimestamp();
+        stack.KillServer(node);
+        if (fault.Kind == FaultKind.KillPrimary)
+        {
+            var leader = await WaitForAsync(async () => await patroni.LeaderAsync() is { } l && l != node ? l : null, "Patroni to promote the standby", ct);
+            log(ReportFile.Invariant($"{leader} leads {Stopwatch.GetElapsedTime(struckAt).TotalSeconds:0.0} s after the kill"));
+        }
+
+        // Down for the fault's down time from the kill, the promotion's wait included.
+        if (settings.DownOf(fault) - Stopwatch.GetElapsedTime(struckAt) is var left && left > TimeSpan.Zero)
+        {
+            await Task.Delay(left, ct);
+        }
+
+        await stack.StartResourceAsync(node, ct);
+        await WaitForAsync(async () => await (fault.Asynchronous ? patroni.AsyncStandbyAsync() : patroni.SyncStandbyAsync()) == node ? node : null,
+            $"{node} to stream from the leader again", ct);
+        return struckAt;
+    }
+
+    // Patroni's synchronous_mode switched for the whole cluster; back once the leader reports its standby in that mode.
+    private async Task ReplicateAsync(PatroniView patroni, bool synchronous, CancellationToken ct)
+    {
+        await patroni.SetSynchronousModeAsync(synchronous, ct);
+        var standby = await WaitForAsync(synchronous ? patroni.SyncStandbyAsync : patroni.AsyncStandbyAsync, $"the standby to stream {(synchronous ? "synchronously" : "asynchronously")}", ct);
+        log($"replication {(synchronous ? "synchronous" : "asynchronous")}: {standby} streams from the leader");
+    }
+
+    // A condition of the cluster, polled until it names a node; bounded.
+    private static async Task<string> WaitForAsync(Func<Task<string?>> node, string what, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await node() is { } named)
+            {
+                return named;
+            }
+
+            if (waited.Elapsed > ClusterWait)
+            {
+                throw new TimeoutException($"Gave up waiting for {what} after {ClusterWait.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(QuickPoll, ct);
+        }
     }
 
     // A lone replica's fault: the service's other replicas stopped with the dashboard's Stop command, before the load,

@@ -66,11 +66,32 @@ public sealed record FaultSettings(
         Faults = [Fault.PhotoProcessor(MonolithName, uploads: 16)],
     };
 
-    public static FaultSettings For(Topology topology, bool quick) => (topology, quick) switch
+    /// <summary>The stack runs with <c>--ha</c>: the main PostgreSQL under Patroni with a synchronous standby, Redis with a replica and Sentinels.</summary>
+    public bool HighAvailability { get; init; }
+
+    /// <summary>
+    /// The same topology under <c>--ha</c>, with the faults only it has: the PostgreSQL primary killed with synchronous
+    /// replication, the standby killed, and the primary killed again with asynchronous replication; each node down for
+    /// 15 s (Patroni's ttl is 10 s, so the standby is promoted while the old primary is down). The asynchronous fault
+    /// comes last: every check covers the whole history, so a write it loses would also show in the checks after it.
+    /// The quick form kills the primary once, synchronously.
+    /// </summary>
+    public FaultSettings WithHighAvailability(bool quick) => this with
     {
-        (Topology.Monolith, true) => MonolithQuick,
-        (Topology.Monolith, false) => Monolith,
-        (_, true) => Quick,
-        _ => Full,
+        HighAvailability = true,
+        Down = quick ? Down : TimeSpan.FromSeconds(15),
+        Faults = quick ? [Fault.PostgresPrimary(synchronous: true)] : [Fault.PostgresPrimary(synchronous: true), Fault.PostgresStandby, Fault.PostgresPrimary(synchronous: false)],
     };
+
+    public static FaultSettings For(Topology topology, bool quick, bool highAvailability = false)
+    {
+        var settings = (topology, quick) switch
+        {
+            (Topology.Monolith, true) => MonolithQuick,
+            (Topology.Monolith, false) => Monolith,
+            (_, true) => Quick,
+            _ => Full,
+        };
+        return highAvailability ? settings.WithHighAvailability(quick) : settings;
+    }
 }

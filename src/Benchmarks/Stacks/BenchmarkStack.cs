@@ -77,12 +77,13 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// <param name="seededUsers">Synthetic users seeded into the matching read model once its database exists, before any service starts.</param>
     /// <param name="durable">The dev stack's durability settings instead of the tests' fast, unsafe ones (<c>--durable</c>).</param>
     /// <param name="shards">PostgreSQL servers for matching's swipe shards (the app host's <c>--shards</c>; its default when null).</param>
+    /// <param name="highAvailability">The main PostgreSQL under Patroni with a synchronous standby, Redis with a replica and Sentinels (<c>--ha</c>).</param>
     public static async Task<BenchmarkStack> StartAsync(
         Action<string> log, CancellationToken ct, IReadOnlyDictionary<string, int>? replicas = null,
         IReadOnlyDictionary<string, string>? environment = null, Topology topology = Topology.Microservices, int seededUsers = 0, bool durable = false,
-        int? shards = null)
+        int? shards = null, bool highAvailability = false)
     {
-        List<string> args = ["--topology", topology.ToString().ToLowerInvariant(), .. durable ? ["--durable"] : Array.Empty<string>()];
+        List<string> args = ["--topology", topology.ToString().ToLowerInvariant(), .. durable ? ["--durable"] : Array.Empty<string>(), .. highAvailability ? ["--ha"] : Array.Empty<string>()];
         if (shards is { } servers)
         {
             args.AddRange(["--shards", servers.ToString(CultureInfo.InvariantCulture)]);
@@ -192,13 +193,24 @@ public sealed class BenchmarkStack : IAsyncDisposable
         return strings;
     }
 
+    /// <summary>What the Patroni nodes of a stack started with <c>highAvailability</c> say.</summary>
+    public PatroniView Patroni => new(_stack);
+
     /// <summary>The address of a resource's endpoint, such as RabbitMQ's <c>management</c>.</summary>
     public Uri UrlOf(string resource, string endpoint) => _stack.UrlOf(resource, endpoint);
 
-    /// <summary>SIGKILL to a backing server and every process it started, as a crash of its machine would.</summary>
+    /// <summary>
+    /// SIGKILL to a backing server and every process it started, as a crash of its machine would: its process tree, and
+    /// whatever listens on its endpoints' ports outside that tree. Patroni detaches the PostgreSQL it starts (so that
+    /// PostgreSQL outlives a Patroni crash); a kill of Patroni's tree alone left that PostgreSQL serving as a primary.
+    /// </summary>
     public void KillServer(string resource)
     {
-        foreach (var pid in Load.ProcessTree.WithDescendants([_stack.PidOf(resource)]))
+        var listeners = _stack.Model.Resources.Single(r => r.Name == resource).Annotations.OfType<EndpointAnnotation>()
+            .Select(endpoint => ListeningProcess.TryOf(_stack.UrlOf(resource, endpoint.Name).Port))
+            .OfType<int>();
+        // The resource's own process last in the list: it is killed first, before it can start a new child.
+        foreach (var pid in Load.ProcessTree.WithDescendants([.. listeners, _stack.PidOf(resource)]))
         {
             try
             {
