@@ -45,8 +45,9 @@ public static class BenchmarkCommandLine
         };
         var highAvailability = new Option<bool>("--ha")
         {
-            Description = "the stack under the app host's --ha (Patroni, Redis Sentinel), and its faults instead: the PostgreSQL primary killed "
-                + "with synchronous replication, the standby killed, and the primary killed with asynchronous replication",
+            Description = "the stack under the app host's --ha (Patroni, Redis Sentinel); faults: its own faults instead (the PostgreSQL primary "
+                + "killed with synchronous replication, the standby killed, the primary killed with asynchronous replication); matching: "
+                + "the queue batch also timed with the standby streaming and stopped",
         };
         var profile = new Option<bool>("--profile") { Description = "an extra pass with an EventPipe CPU profile of every process" };
         var scenarios = new Option<IReadOnlySet<string>?>("--scenarios")
@@ -71,6 +72,11 @@ public static class BenchmarkCommandLine
             if (name == BenchmarkVerbs.Faults)
             {
                 command.Options.Add(topologies);
+                command.Options.Add(highAvailability);
+            }
+
+            if (name == BenchmarkVerbs.Matching)
+            {
                 command.Options.Add(highAvailability);
             }
 

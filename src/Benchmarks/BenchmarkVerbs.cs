@@ -19,11 +19,13 @@ public static class BenchmarkVerbs
     public const string Compare = "compare";
     public const string Faults = "faults";
 
+    public const string Matching = "matching";
+
     public static IReadOnlyDictionary<string, BenchmarkVerb> All { get; } = new Dictionary<string, BenchmarkVerb>
     {
         ["profiles"] = new("login and cached profile reads: gateway versus direct", Reported(ProfilesAsync)),
         ["photos"] = new("uploads and processing, 1 versus 2 photos replicas", Reported(PhotosAsync)),
-        ["matching"] = new("recommendations and swipes at 100,000 users, the queue batch", Reported(MatchingAsync)),
+        [Matching] = new("recommendations and swipes at 100,000 users, the queue batch", MatchingAsync),
         ["chat"] = new("message delivery to WebSockets, 1 versus 2 chat replicas", Reported(ChatAsync)),
         [Compare] = new("monolith versus microservices", CompareAsync),
         ["locality"] = new("matching's card cache: ConsistentHash versus PowerOfTwoChoices", Reported(LocalityAsync)),
@@ -68,14 +70,18 @@ public static class BenchmarkVerbs
         return PhotosReport.Render(runs, header);
     }
 
-    private static async Task<string> MatchingAsync(bool quick, Action<string> log, CancellationToken ct)
+    private static async Task<(string Markdown, string File)> MatchingAsync(BenchmarkRun run, Action<string> log, CancellationToken ct)
     {
-        var settings = quick ? MatchingSettings.Quick : MatchingSettings.Full;
+        var settings = run.Quick ? MatchingSettings.Quick : MatchingSettings.Full;
+        settings = run.HighAvailability ? settings.WithHighAvailability() : settings;
         var result = await new MatchingBenchmark(settings, log).RunAsync(ct);
-        var header = await ReportFile.HeaderAsync("Matching: recommendations, swipes and the queue batch", quick,
+        var header = await ReportFile.HeaderAsync("Matching: recommendations, swipes and the queue batch", run.Quick,
             $"{settings.SeededUsers:N0} synthetic users seeded with the host's seed verb; {settings.Users} real users registered in Paris; "
-            + $"{settings.Clients} closed-loop clients.");
-        return MatchingReport.Render(result, header);
+            + $"{settings.Clients} closed-loop clients" + (settings.HighAvailability
+                ? ReportFile.Invariant($"; the stack under --ha; batches of {settings.BatchUsers:N0} active users every {settings.BatchInterval.TotalSeconds:0} s.")
+                : "."));
+        var markdown = MatchingReport.Render(result, header);
+        return (markdown, await ReportFile.WriteAsync(run.Benchmark, markdown, run.Quick));
     }
 
     private static async Task<string> ChatAsync(bool quick, Action<string> log, CancellationToken ct)

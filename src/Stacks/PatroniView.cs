@@ -117,6 +117,28 @@ public sealed class PatroniView(AppHostStack stack)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Polls one of this view's questions until it names a node, for at most <paramref name="limit"/>.</summary>
+    public static async Task<string> WaitForAsync(Func<Task<string?>> node, string what, TimeSpan limit, CancellationToken ct)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            if (await node() is { } named)
+            {
+                return named;
+            }
+
+            if (waited.Elapsed > limit)
+            {
+                throw new TimeoutException($"Gave up waiting for {what} after {limit.TotalSeconds:0} s.");
+            }
+
+            await Task.Delay(Poll, ct);
+        }
+    }
+
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
     // The standbys streaming from the leader, as its /patroni reports them (application_name is the node's name).
     private async Task<IReadOnlyList<(string Name, string SyncState)>> StandbysAsync(string leader)
     {

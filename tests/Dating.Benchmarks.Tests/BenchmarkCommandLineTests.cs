@@ -1,6 +1,7 @@
 using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Faults;
+using Dating.Benchmarks.Scenarios.Matching;
 
 namespace Dating.Benchmarks.Tests;
 
@@ -102,6 +103,19 @@ public sealed class BenchmarkCommandLineTests
         FaultSettings.For(Topology.Monolith, quick: true).HighAvailability.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Matching_under_ha_times_the_batch_with_and_without_the_standby_in_minutes()
+    {
+        (await InvokeAsync("matching", "--ha")).Run.ShouldNotBeNull().HighAvailability.ShouldBeTrue();
+
+        var full = MatchingSettings.Full.WithHighAvailability();
+        full.HighAvailability.ShouldBeTrue();
+        full.BatchUsers.ShouldBe(2_000);
+        full.BatchInterval.ShouldBe(TimeSpan.FromMinutes(1));
+        full.StandbyRounds.ShouldBe(2);
+        MatchingSettings.Quick.WithHighAvailability().ShouldBe(MatchingSettings.Quick with { HighAvailability = true, StandbyRounds = 1 });
+    }
+
     [Theory]
     [InlineData("Required command was not provided. Try --help.")]
     [InlineData("Unrecognized command or argument 'bogus'. Try --help.", "bogus", "--quick")]
@@ -110,6 +124,7 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("Unrecognized command or argument '--topologies'. Try --help.", "profiles", "--topologies", "monolith")]
     [InlineData("Unrecognized command or argument '--profile'. Try --help.", "locality", "--profile")]
     [InlineData("Unrecognized command or argument '--ha'. Try --help.", "compare", "--ha")]
+    [InlineData("Unrecognized command or argument '--ha'. Try --help.", "photos", "--ha")]
     [InlineData("--topologies: 'mesh' is not a topology; they are microservices and monolith. Try --help.", "compare", "--topologies", "monolith,mesh")]
     [InlineData("--topologies: 'Monolith' is named twice. Try --help.", "compare", "--topologies", "monolith,Monolith")]
     [InlineData("--topologies: name at least one of microservices and monolith. Try --help.", "compare", "--topologies", ",")]

@@ -18,7 +18,7 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
 {
     private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(1);
 
-    // How often the outbox counts and the PostgreSQL cluster are polled during a fault (each poll is one query or request).
+    // How often the outbox counts are polled during a redelivery (each poll is one query per module).
     private static readonly TimeSpan QuickPoll = TimeSpan.FromMilliseconds(200);
 
     private static readonly TimeSpan GatewayTakesOut = 2 * TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(3);
@@ -149,15 +149,15 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
     {
         var patroni = stack.Patroni;
         var node = fault.Kind == FaultKind.KillPrimary
-            ? await WaitForAsync(patroni.LeaderAsync, "a PostgreSQL leader", ct)
-            : await WaitForAsync(patroni.SyncStandbyAsync, "a synchronous standby streaming", ct);
+            ? await PatroniView.WaitForAsync(patroni.LeaderAsync, "a PostgreSQL leader", ClusterWait, ct)
+            : await PatroniView.WaitForAsync(patroni.SyncStandbyAsync, "a synchronous standby streaming", ClusterWait, ct);
         var lag = await patroni.LagBytesAsync();
         log(ReportFile.Invariant($"{node} killed; the standby's replication lag just before: {string.Join(", ", lag.Select(l => $"{l.Key} {l.Value} bytes"))}"));
         var struckAt = Stopwatch.GetTimestamp();
         stack.KillServer(node);
         if (fault.Kind == FaultKind.KillPrimary)
         {
-            var leader = await WaitForAsync(async () => await patroni.LeaderAsync() is { } l && l != node ? l : null, "Patroni to promote the standby", ct);
+            var leader = await PatroniView.WaitForAsync(async () => await patroni.LeaderAsync() is { } l && l != node ? l : null, "Patroni to promote the standby", ClusterWait, ct);
             log(ReportFile.Invariant($"{leader} leads {Stopwatch.GetElapsedTime(struckAt).TotalSeconds:0.0} s after the kill"));
         }
 
@@ -168,8 +168,8 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
         }
 
         await stack.StartResourceAsync(node, ct);
-        await WaitForAsync(async () => await (fault.Asynchronous ? patroni.AsyncStandbyAsync() : patroni.SyncStandbyAsync()) == node ? node : null,
-            $"{node} to stream from the leader again", ct);
+        await PatroniView.WaitForAsync(async () => await (fault.Asynchronous ? patroni.AsyncStandbyAsync() : patroni.SyncStandbyAsync()) == node ? node : null,
+            $"{node} to stream from the leader again", ClusterWait, ct);
         return struckAt;
     }
 
@@ -177,28 +177,8 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
     private async Task ReplicateAsync(PatroniView patroni, bool synchronous, CancellationToken ct)
     {
         await patroni.SetSynchronousModeAsync(synchronous, ct);
-        var standby = await WaitForAsync(synchronous ? patroni.SyncStandbyAsync : patroni.AsyncStandbyAsync, $"the standby to stream {(synchronous ? "synchronously" : "asynchronously")}", ct);
+        var standby = await PatroniView.WaitForAsync(synchronous ? patroni.SyncStandbyAsync : patroni.AsyncStandbyAsync, $"the standby to stream {(synchronous ? "synchronously" : "asynchronously")}", ClusterWait, ct);
         log($"replication {(synchronous ? "synchronous" : "asynchronous")}: {standby} streams from the leader");
-    }
-
-    // A condition of the cluster, polled until it names a node; bounded.
-    private static async Task<string> WaitForAsync(Func<Task<string?>> node, string what, CancellationToken ct)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (await node() is { } named)
-            {
-                return named;
-            }
-
-            if (waited.Elapsed > ClusterWait)
-            {
-                throw new TimeoutException($"Gave up waiting for {what} after {ClusterWait.TotalSeconds:0} s.");
-            }
-
-            await Task.Delay(QuickPoll, ct);
-        }
     }
 
     // A lone replica's fault: the service's other replicas stopped with the dashboard's Stop command, before the load,

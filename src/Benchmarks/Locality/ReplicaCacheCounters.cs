@@ -21,13 +21,17 @@ public sealed record ReplicaCacheCounters(long Hits, long Misses)
         return new ReplicaCacheCounters(Sum(text, HitsMetric), Sum(text, MissesMetric));
     }
 
-    /// <summary>The sum over a counter's series in the text format (<c>name{labels} value [timestamp]</c>); 0 before its first increment.</summary>
-    public static long Sum(string prometheusText, string metric)
+    /// <summary>
+    /// The sum over a counter's series in the text format (<c>name{labels} value [timestamp]</c>), of the series that
+    /// carry every one of <paramref name="labels"/> (such as <c>served_by="standby"</c>); 0 before its first increment.
+    /// </summary>
+    public static long Sum(string prometheusText, string metric, params string[] labels)
     {
         long total = 0;
         foreach (var line in prometheusText.Split('\n'))
         {
-            if (!line.StartsWith(metric, StringComparison.Ordinal) || line.Length == metric.Length || line[metric.Length] is not ('{' or ' '))
+            if (!line.StartsWith(metric, StringComparison.Ordinal) || line.Length == metric.Length || line[metric.Length] is not ('{' or ' ')
+                || !labels.All(label => line.Contains(label, StringComparison.Ordinal)))
             {
                 continue;
             }

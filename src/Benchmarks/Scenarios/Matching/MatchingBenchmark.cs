@@ -4,9 +4,11 @@ using System.Net;
 using System.Text.Json;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Load;
+using Dating.Benchmarks.Locality;
 using Dating.Benchmarks.Reports;
 using Dating.Benchmarks.Stacks;
 using Dating.BuildingBlocks.Modules;
+using Dating.Stacks;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -27,7 +29,7 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         {
             ["Matching__Queues__RefreshInterval"] = settings.BatchInterval.ToString("c"),
             ["Logging__LogLevel__Dating.Matching.Queues.QueueRefreshJob"] = "Information",
-        }, seededUsers: settings.SeededUsers);
+        }, seededUsers: settings.SeededUsers, highAvailability: settings.HighAvailability);
         var (seedSeconds, seedOutput) = stack.Seed ?? throw new InvalidOperationException("The stack started without its seeded users.");
         log(seedOutput);
         seedOutput = string.Join(" ", seedOutput.Split('\n').Where(line => line.StartsWith("Seeded", StringComparison.Ordinal)));
@@ -90,12 +92,65 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
         }, ct)));
         var swipeSeconds = Stopwatch.GetElapsedTime(swipeStart).TotalSeconds;
 
-        var (batchUsers, batchSeconds, batchNote) = await MeasureBatchAsync(await stack.ConnectionStringAsync("redis", ct), matchingDb,
-            stack.LogFileOf(stack.Replica(ModuleCatalog.Matching.Name, 0).Name), ct);
+        var redis = await stack.ConnectionStringAsync("redis", ct);
+        var logFile = stack.LogFileOf(stack.Replica(ModuleCatalog.Matching.Name, 0).Name);
+        var (batchUsers, batchSeconds, batchNote) = await MeasureBatchAsync(redis, matchingDb, logFile, ct);
 
         return new MatchingResult(settings.SeededUsers, seedSeconds, seedOutput,
             Latency.Of(cold), coldErrors, Latency.Of(hit.Latency), (hit.Latency.TotalCount - hit.Errors) / hit.Seconds, hit.Errors,
-            Latency.Of(swipeLatency), swipeCount, swipeErrors, swipeSeconds, batchUsers, batchSeconds, batchNote);
+            Latency.Of(swipeLatency), swipeCount, swipeErrors, swipeSeconds, batchUsers, batchSeconds, batchNote)
+        {
+            StandbyBatches = settings.HighAvailability ? await MeasureWithAndWithoutStandbyAsync(stack, http, redis, matchingDb, logFile, ct) : [],
+        };
+    }
+
+    // Under --ha: the batch's candidate scans go to the standby while one streams. Each round times a batch with the
+    // standby streaming, then one with it stopped by the dashboard's Stop (the scans fall back to the primary), and
+    // starts it again; matching-0's routed-read counters say which server served the scans.
+    private async Task<IReadOnlyList<StandbyBatch>> MeasureWithAndWithoutStandbyAsync(
+        BenchmarkStack stack, HttpClient http, string redis, string matchingDb, string logFile, CancellationToken ct)
+    {
+        var patroni = stack.Patroni;
+        var replica = stack.Replica(ModuleCatalog.Matching.Name, 0).Url;
+        var batches = new List<StandbyBatch>();
+        for (var round = 1; round <= settings.StandbyRounds; round++)
+        {
+            foreach (var withStandby in new[] { true, false })
+            {
+                var standby = await PatroniView.WaitForAsync(patroni.SyncStandbyAsync, "a synchronous standby streaming", StandbyWait, ct);
+                if (!withStandby)
+                {
+                    await stack.StopResourceAsync(standby, ct);
+                }
+
+                var before = await RoutedReadsAsync(http, replica, ct);
+                var (users, seconds, note) = await MeasureBatchAsync(redis, matchingDb, logFile, ct);
+                var after = await RoutedReadsAsync(http, replica, ct);
+                var batch = new StandbyBatch(round, withStandby, users, seconds, after.Standby - before.Standby, after.Primary - before.Primary);
+                log(ReportFile.Invariant($"round {round}, {(withStandby ? "with" : "without")} the standby: {users} queues in {seconds:0.0} s ({note}); ")
+                    + ReportFile.Invariant($"scans served by the standby {batch.StandbyReads}, by the primary {batch.PrimaryReads}"));
+                batches.Add(batch);
+                if (!withStandby)
+                {
+                    await stack.StartResourceAsync(standby, ct);
+                }
+            }
+        }
+
+        return batches;
+    }
+
+    // A restarted standby streams again within about 20 s (AppHost/README.md).
+    private static readonly TimeSpan StandbyWait = TimeSpan.FromSeconds(90);
+
+    private const string RoutedReads = "dating_postgres_routed_reads_total";
+
+    private static async Task<(long Standby, long Primary)> RoutedReadsAsync(HttpClient http, Uri replica, CancellationToken ct)
+    {
+        var text = await http.GetStringAsync(new Uri(replica, "/metrics"), ct);
+        const string matching = "schema=\"matching\"";
+        return (ReplicaCacheCounters.Sum(text, RoutedReads, matching, "served_by=\"standby\""),
+            ReplicaCacheCounters.Sum(text, RoutedReads, matching, "served_by=\"primary\""));
     }
 
     private async Task<(int? Users, double? Seconds, string Note)> MeasureBatchAsync(string redisConnectionString, string matchingDb, string logFile, CancellationToken ct)

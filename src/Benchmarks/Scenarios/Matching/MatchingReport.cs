@@ -20,6 +20,33 @@ public static class MatchingReport
         text.AppendLine(r.BatchSeconds is { } seconds
             ? Invariant($"Queue batch: {r.BatchUsers} queues refreshed in {seconds:0.00} s = **{r.BatchSecondsPer10000:0.0} s per 10,000 users** ({r.BatchNote}).")
             : $"Queue batch: not measured ({r.BatchNote}).");
+        if (r.StandbyBatches.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Under `--ha`, the same batch with the standby streaming (its candidate scans on the standby) and stopped (on the primary), in the order run:");
+            text.AppendLine();
+            text.AppendLine("| round | standby | queues | seconds | queues per second | scans on the standby | scans on the primary |");
+            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+            foreach (var b in r.StandbyBatches)
+            {
+                text.AppendLine(Invariant($"| {b.Round} | {(b.WithStandby ? "streaming" : "stopped")} | {b.Users?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} | {b.Seconds:0.0} | {b.UsersPerSecond:0.0} | {b.StandbyReads} | {b.PrimaryReads} |"));
+            }
+
+            var (with, without) = (Rate(r.StandbyBatches, true), Rate(r.StandbyBatches, false));
+            if (with is { } w && without is { } wo)
+            {
+                text.AppendLine();
+                text.AppendLine(Invariant($"Queues per second with the standby ÷ without: **{w / wo:0.00}**."));
+            }
+        }
+
         return text.ToString();
+    }
+
+    // The mean rate of the batches observed one way; null when none was.
+    private static double? Rate(IEnumerable<StandbyBatch> batches, bool withStandby)
+    {
+        var rates = batches.Where(b => b.WithStandby == withStandby).Select(b => b.UsersPerSecond).OfType<double>().ToList();
+        return rates.Count > 0 ? rates.Average() : null;
     }
 }

@@ -12,4 +12,16 @@ public sealed record MatchingResult(
     public double SwipesPerSecond => (Swipes - SwipeErrors) / SwipeSeconds;
 
     public double? BatchSecondsPer10000 => BatchUsers is > 0 && BatchSeconds is { } seconds ? seconds * 10_000 / BatchUsers.Value : null;
+
+    /// <summary>Under <c>--ha</c>: the batch timed with the standby streaming and stopped, in the order run.</summary>
+    public IReadOnlyList<StandbyBatch> StandbyBatches { get; init; } = [];
+}
+
+/// <summary>
+/// One batch under <c>--ha</c>: whether the standby was streaming, its users and time (null when not observed), and the
+/// lag-tolerant reads matching-0 counted meanwhile as served by the standby and by the primary.
+/// </summary>
+public sealed record StandbyBatch(int Round, bool WithStandby, int? Users, double? Seconds, long StandbyReads, long PrimaryReads)
+{
+    public double? UsersPerSecond => Users is > 0 && Seconds is > 0 ? Users.Value / Seconds.Value : null;
 }
