@@ -1,16 +1,17 @@
 using System.Text.Json;
+using Dating.AppHost.Hosting;
 
 namespace Dating.Stacks;
 
 /// <summary>
 /// What the Patroni nodes of a stack started with <c>--ha</c> say about its main PostgreSQL, through Patroni's REST API
 /// (<c>/cluster</c>, <c>/patroni</c>, <c>/config</c>): who leads, who is the synchronous standby, how far behind it is,
-/// and the switch between synchronous and asynchronous replication. The failover tests and the fault run both read it.
+/// and the switch between synchronous and asynchronous replication. The failover tests and the benchmarks under --ha read it.
 /// </summary>
 public sealed class PatroniView(AppHostStack stack)
 {
-    /// <summary>The Patroni nodes of the main PostgreSQL.</summary>
-    public static readonly IReadOnlyList<string> Nodes = ["postgres-0", "postgres-1"];
+    /// <summary>The Patroni nodes of the main PostgreSQL, as the app host's model has them.</summary>
+    public IReadOnlyList<string> Nodes { get; } = [.. stack.Model.Resources.OfType<PatroniNodeResource>().Select(node => node.Name)];
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
@@ -19,15 +20,21 @@ public sealed class PatroniView(AppHostStack stack)
     /// <summary>The node that holds the leader lock with its PostgreSQL running, as the first node that answers says; null when none.</summary>
     public async Task<string?> LeaderAsync()
     {
+        using var cluster = await ClusterAsync();
+        return cluster?.RootElement.GetProperty("members").EnumerateArray()
+            .Where(member => member.GetProperty("role").GetString() == "leader" && member.GetProperty("state").GetString() == "running")
+            .Select(member => member.GetProperty("name").GetString())
+            .FirstOrDefault();
+    }
+
+    // The cluster as the first node that answers describes it (/cluster); null when no Patroni answers.
+    private async Task<JsonDocument?> ClusterAsync()
+    {
         foreach (var node in Nodes)
         {
             try
             {
-                using var cluster = JsonDocument.Parse(await Http.GetStringAsync(Api(node, "/cluster")));
-                return cluster.RootElement.GetProperty("members").EnumerateArray()
-                    .Where(member => member.GetProperty("role").GetString() == "leader" && member.GetProperty("state").GetString() == "running")
-                    .Select(member => member.GetProperty("name").GetString())
-                    .FirstOrDefault();
+                return JsonDocument.Parse(await Http.GetStringAsync(Api(node, "/cluster")));
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
@@ -88,20 +95,17 @@ public sealed class PatroniView(AppHostStack stack)
     }
 
     /// <summary>
-    /// How far each replica is behind the leader in bytes of WAL, as the leader's <c>/cluster</c> reports it (Patroni
-    /// reads it from the replicas' received positions); empty when no leader answers.
+    /// How far each replica is behind the leader in bytes of WAL, as <c>/cluster</c> reports it (Patroni reads it from
+    /// the replicas' received positions); empty when no Patroni answers.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> LagBytesAsync()
     {
-        if (await LeaderAsync() is not { } leader)
-        {
-            return new Dictionary<string, long>();
-        }
-
-        using var cluster = JsonDocument.Parse(await Http.GetStringAsync(Api(leader, "/cluster")));
-        return cluster.RootElement.GetProperty("members").EnumerateArray()
-            .Where(member => member.TryGetProperty("lag", out var lag) && lag.ValueKind == JsonValueKind.Number)
-            .ToDictionary(member => member.GetProperty("name").GetString()!, member => member.GetProperty("lag").GetInt64());
+        using var cluster = await ClusterAsync();
+        return cluster is null
+            ? new Dictionary<string, long>()
+            : cluster.RootElement.GetProperty("members").EnumerateArray()
+                .Where(member => member.TryGetProperty("lag", out var lag) && lag.ValueKind == JsonValueKind.Number)
+                .ToDictionary(member => member.GetProperty("name").GetString()!, member => member.GetProperty("lag").GetInt64());
     }
 
     /// <summary>

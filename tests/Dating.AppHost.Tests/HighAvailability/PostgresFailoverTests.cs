@@ -29,7 +29,7 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
 
         await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 10, "ten registrations acknowledged before the kill", FailoverLimit);
-        var standby = PatroniView.Nodes.Single(node => node != oldLeader);
+        var standby = fixture.Patroni.Nodes.Single(node => node != oldLeader);
         var lag = await Eventually.GetAsync<string?>(() => ReplicationLagAsync(http, standby), lag => lag is not null, $"profiles-0's /metrics to show {standby}'s replication lag", FailoverLimit);
         Log($"replication lag of {standby} under the registrations: {lag}");
         // kill -9 of both, as a crash of the machine's processes would: Patroni first, so it cannot restart its PostgreSQL.

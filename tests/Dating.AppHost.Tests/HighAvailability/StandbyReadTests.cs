@@ -17,7 +17,7 @@ public sealed class StandbyReadTests(HighAvailabilityStack fixture)
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    // How long a read counted in a module may take to show on its /metrics (the exporter's scrape cache, well under it).
+    // How long a read counted in a module may take to show on its /metrics.
     private static readonly TimeSpan MetricsCache = TimeSpan.FromSeconds(2);
 
     private const double Latitude = 45.764, Longitude = 4.8357; // Lyon: nobody else of the collection's tests is there
@@ -124,7 +124,8 @@ public sealed class StandbyReadTests(HighAvailabilityStack fixture)
             var behind = await CountAsync(replica, schema, "primary", "behind");
             await step();
             var held = await ReplayAsync(standbyPort, "is_paused");
-            // The Prometheus exporter answers scrapes from a short-lived cache: a read counted just now may show a moment later.
+            // A read counted just now may show on /metrics a moment later (seen: the counter rose between two attempts but
+            // not within one; our reading is the Prometheus exporter's cached scrape response).
             var counted = false;
             for (var waited = Stopwatch.StartNew(); !counted && waited.Elapsed < MetricsCache; await Task.Delay(100))
             {
