@@ -79,9 +79,10 @@ public sealed class StandbyReads<TDbContext>(StandbyRouting<TDbContext> routing,
                 return fromStandby;
             }
         }
-        catch (NpgsqlException) when (!ct.IsCancellationRequested)
+        catch (Exception exception) when (!ct.IsCancellationRequested && BackingServiceUnavailableFilter.IsOutage(exception))
         {
             // The standby went away under the read (Npgsql marks it down, so the next one goes elsewhere): the primary answers.
+            // EF may wrap the error (seen: a pooled connection to a killed standby, 57P01 inside an InvalidOperationException).
             routing.Count("primary", "standby failed");
             return await read(primary);
         }

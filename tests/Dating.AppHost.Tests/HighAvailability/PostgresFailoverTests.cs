@@ -87,27 +87,35 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         Process.GetProcessById(ListeningProcess.Of(fixture.Stack.UrlOf(standby!, "tcp").Port)).Kill();
         var killedAt = clock.Elapsed;
         Log($"killed the standby {standby}'s Patroni and postmaster");
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null && a.SentAt > killedAt) >= 10, "ten registrations sent after the kill to succeed", FailoverLimit);
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
-
-        var all = attempts.ToList();
-        var slowest = all.Where(a => a.SentAt > killedAt - TimeSpan.FromSeconds(1)).Max(a => a.AnsweredAt - a.SentAt);
-        Log($"answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}; the slowest around the kill took {slowest.TotalSeconds:F1} s");
-        // The primary stops waiting for the lost standby (non-strict synchronous mode): commits are delayed, not refused.
-        all.ShouldAllBe(a => a.Status == HttpStatusCode.Created, "the primary keeps taking writes without its standby");
-        foreach (var user in all.Select(a => a.User!))
+        var restart = new Stopwatch();
+        try
         {
-            using var response = await api.SendAsync(HttpMethod.Get, "/api/profiles/me", user.Token, null, ct);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId} reads its profile with the standby down");
+            await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null && a.SentAt > killedAt) >= 10, "ten registrations sent after the kill to succeed", FailoverLimit);
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
 
-            // A public profile's first read is a cache miss, routed to a standby: with none up, the primary answers.
-            using var routed = await api.SendAsync(HttpMethod.Get, $"/api/profiles/{user.UserId}", user.Token, null, ct);
-            routed.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId}'s public profile is read with the standby down");
+            var all = attempts.ToList();
+            var slowest = all.Where(a => a.SentAt > killedAt - TimeSpan.FromSeconds(1)).Max(a => a.AnsweredAt - a.SentAt);
+            Log($"answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}; the slowest around the kill took {slowest.TotalSeconds:F1} s");
+            // The primary stops waiting for the lost standby (non-strict synchronous mode): commits are delayed, not refused.
+            all.ShouldAllBe(a => a.Status == HttpStatusCode.Created, "the primary keeps taking writes without its standby");
+            foreach (var user in all.Select(a => a.User!))
+            {
+                using var response = await api.SendAsync(HttpMethod.Get, "/api/profiles/me", user.Token, null, ct);
+                response.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId} reads its profile with the standby down");
+
+                // A public profile's first read is a cache miss, routed to a standby: with none up, the primary answers.
+                using var routed = await api.SendAsync(HttpMethod.Get, $"/api/profiles/{user.UserId}", user.Token, null, ct);
+                routed.StatusCode.ShouldBe(HttpStatusCode.OK, $"{user.UserId}'s public profile is read with the standby down");
+            }
+        }
+        finally
+        {
+            // Also when an assertion failed: the collection's next test needs its standby.
+            restart.Start();
+            await fixture.Stack.StartResourceAsync(standby!, ct);
         }
 
-        var restart = Stopwatch.StartNew();
-        await fixture.Stack.StartResourceAsync(standby!, ct);
         await Eventually.GetAsync<string?>(() => fixture.Patroni.SyncStandbyAsync(), node => node == standby, $"{standby} to stream again as the synchronous standby", FailoverLimit);
         Log($"{standby} is the synchronous standby again {restart.Elapsed.TotalSeconds:F1} s after its Start");
     }
