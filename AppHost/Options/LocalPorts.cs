@@ -35,7 +35,11 @@ public sealed class LocalPorts(bool free)
 
     /// <summary>
     /// A free port below the kernel's ephemeral range: a port from that range can be handed to an outgoing
-    /// connection between our check and the server's own bind (seen in CI as EADDRINUSE).
+    /// connection between our check and the server's own bind (seen in CI as EADDRINUSE). Free now is not enough
+    /// either: a server binds its port seconds after the check (RabbitMQ about 15 s), and an isolated stack in another
+    /// process (test assemblies run side by side) may check the same port meanwhile, or have just let it go (seen in
+    /// CI: RabbitMQ could not bind a port a stopped stack's PostgreSQL had held). So a port is also reserved across
+    /// processes (<see cref="PortReservations"/>) and not handed out again while its reservation is fresh.
     /// </summary>
     private static int FreePort()
     {
@@ -45,7 +49,7 @@ public sealed class LocalPorts(bool free)
             for (var attempt = 0; attempt < 1000; attempt++)
             {
                 var port = Random.Shared.Next(low, high);
-                if (HandedOut.Add(port) && !IsInUse(port))
+                if (HandedOut.Add(port) && !IsInUse(port) && PortReservations.TryReserve(port))
                 {
                     return port;
                 }
