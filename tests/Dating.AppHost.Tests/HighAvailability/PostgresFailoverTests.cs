@@ -161,6 +161,127 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         missing.ShouldBeEmpty("no registration acknowledged by the old primary is lost when its Patroni comes back");
     }
 
+    /// <summary>
+    /// The trade-off of the replication mode, made certain instead of left to timing: the primary's WAL sender to the
+    /// standby is frozen (SIGSTOP), so the standby receives nothing more, and the primary is killed under registrations.
+    /// Synchronous: no commit is acknowledged while the standby has not got it, and nothing acknowledged is lost.
+    /// Asynchronous: the primary acknowledges the commits at once, and the failover loses exactly those.
+    /// </summary>
+    [Fact]
+    public async Task With_the_standby_cut_off_a_primary_kill_loses_nothing_acknowledged_when_synchronous_and_what_was_acknowledged_meanwhile_when_asynchronous()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var http = GatewayClient.CreateHttpClient();
+        var api = new GatewayClient(http, fixture.Stack.PublicUrl);
+
+        var synchronous = await KillWithStandbyCutOffAsync(api, fixture.Patroni.SyncStandbyAsync, ct);
+        synchronous.AcknowledgedCutOff.ShouldBeEmpty("synchronous: a commit waits for the standby, so none is acknowledged while it receives nothing");
+        synchronous.Missing.ShouldBeEmpty("synchronous: every acknowledged registration survives the failover");
+
+        await fixture.Patroni.SetSynchronousModeAsync(false, ct);
+        try
+        {
+            var asynchronous = await KillWithStandbyCutOffAsync(api, fixture.Patroni.AsyncStandbyAsync, ct);
+            asynchronous.AcknowledgedCutOff.ShouldNotBeEmpty("asynchronous: the primary acknowledges commits its standby has not got");
+            asynchronous.AcknowledgedCutOff.ShouldBeSubsetOf(asynchronous.Missing, "asynchronous: the failover loses what was acknowledged while the standby received nothing");
+            // Also, at most, what was acknowledged a moment before the cut and not shipped yet; never a write the new primary took.
+            asynchronous.Missing.ShouldBeSubsetOf(asynchronous.AcknowledgedByOldLeader, "asynchronous: only the killed primary's acknowledged writes are lost");
+        }
+        finally
+        {
+            await fixture.Patroni.SetSynchronousModeAsync(true, ct);
+            await Eventually.GetAsync<string?>(() => fixture.Patroni.SyncStandbyAsync(), node => node is not null, "a synchronous standby again", FailoverLimit);
+        }
+    }
+
+    /// <param name="AcknowledgedCutOff">Registrations sent after the cut and acknowledged before the kill.</param>
+    /// <param name="AcknowledgedByOldLeader">Every registration acknowledged before the kill.</param>
+    /// <param name="Missing">Acknowledged registrations that no longer read back after the failover.</param>
+    private sealed record CutOffFailover(IReadOnlyList<Guid> AcknowledgedCutOff, IReadOnlyList<Guid> AcknowledgedByOldLeader, IReadOnlyList<Guid> Missing);
+
+    // Registrations; the leader's WAL sender frozen; registrations acknowledged meanwhile (if any: up to 3 s); kill -9 of the
+    // leader's Patroni and PostgreSQL with every backend (the frozen sender too); the promotion; a write after it; what is
+    // missing; the old leader started again, streaming once more as the standby that standbyOf names.
+    private async Task<CutOffFailover> KillWithStandbyCutOffAsync(GatewayClient api, Func<Task<string?>> standbyOf, CancellationToken ct)
+    {
+        var standby = await Eventually.GetAsync<string?>(standbyOf, node => node is not null, "a standby streaming", FailoverLimit);
+        var oldLeader = await fixture.Patroni.LeaderAsync() ?? throw new InvalidOperationException("No PostgreSQL leader before the kill.");
+        var attempts = new ConcurrentQueue<Attempt>();
+        var clock = Stopwatch.StartNew();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
+        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 3, "three registrations acknowledged with the standby streaming", FailoverLimit);
+
+        var leaderPort = fixture.Stack.UrlOf(oldLeader, "tcp").Port;
+        var sender = await WalSenderAsync(leaderPort, ct);
+        Signal(sender, "STOP");
+        var cutAt = clock.Elapsed;
+        Log($"froze {oldLeader}'s WAL sender to {standby} (pid {sender})");
+        // Until five are acknowledged, or the window ends with fewer (none: the commits wait for the standby, in
+        // synchronous mode; the kill ends the wait).
+        for (var window = Stopwatch.StartNew(); window.Elapsed < CutOffWindow && attempts.Count(a => a.User is not null && a.SentAt > cutAt) < 5;)
+        {
+            await Task.Delay(50, ct);
+        }
+
+        var patroni = ListeningProcess.Of(fixture.Stack.UrlOf(oldLeader, "patroni").Port);
+        var postgres = ProcessTreeOf(ListeningProcess.Of(leaderPort));
+        Process.GetProcessById(patroni).Kill();
+        foreach (var pid in postgres)
+        {
+            Kill(pid);
+        }
+
+        var killedAt = clock.Elapsed;
+        var acknowledgedCutOff = attempts.Where(a => a.User is not null && a.SentAt > cutAt && a.AnsweredAt < killedAt).Select(a => a.User!.UserId).ToList();
+        var acknowledgedByOldLeader = attempts.Where(a => a.User is not null && a.AnsweredAt < killedAt).Select(a => a.User!.UserId).ToList();
+        Log($"killed {oldLeader}'s Patroni and PostgreSQL ({postgres.Count} processes) {(killedAt - cutAt).TotalSeconds:F1} s after the cut; {acknowledgedCutOff.Count} registrations acknowledged meanwhile");
+
+        var newLeader = await Eventually.GetAsync(() => fixture.Patroni.LeaderAsync(), leader => leader is not null && leader != oldLeader, "Patroni to promote the standby", FailoverLimit);
+        var backAt = clock.Elapsed;
+        await Eventually.UntilAsync(() => attempts.Any(a => a.User is not null && a.SentAt > backAt), "a registration after the promotion", FailoverLimit);
+        await stop.CancelAsync();
+        await Task.WhenAll(writers);
+
+        var all = attempts.ToList();
+        var missing = await MissingAsync(api, all.Where(a => a.User is not null).Select(a => a.User!), ct);
+        Log($"{newLeader} promoted; answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}; "
+            + $"{all.Count(a => a.User is not null)} acknowledged, {missing.Count} missing afterwards ({missing.Count(id => !acknowledgedCutOff.Contains(id))} of them sent before the cut)");
+
+        await fixture.Stack.StartResourceAsync(oldLeader, ct);
+        await Eventually.GetAsync<string?>(standbyOf, node => node == oldLeader, $"{oldLeader} to stream again from {newLeader}", FailoverLimit);
+        return new CutOffFailover(acknowledgedCutOff, acknowledgedByOldLeader, missing);
+    }
+
+    // How long the standby stays cut off at most: enough for a few registrations to be acknowledged when nothing waits.
+    private static readonly TimeSpan CutOffWindow = TimeSpan.FromSeconds(3);
+
+    // The leader's one WAL sender (its only standby's), from pg_stat_replication.
+    private static async Task<int> WalSenderAsync(int leaderPort, CancellationToken ct)
+    {
+        await using var leader = new Npgsql.NpgsqlConnection($"Host=127.0.0.1;Port={leaderPort};Username=postgres;Database=postgres;Pooling=false");
+        await leader.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT pid FROM pg_stat_replication", leader);
+        return (int)(await command.ExecuteScalarAsync(ct) ?? throw new InvalidOperationException("The leader has no WAL sender."));
+    }
+
+    private static IReadOnlyList<int> ProcessTreeOf(int root) => Dating.Benchmarks.Load.ProcessTree.WithDescendants([root]);
+
+    private static void Signal(int pid, string signal) => Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // already gone
+        }
+    }
+
     // The acknowledged users whose own profile no longer reads back.
     private static async Task<IReadOnlyList<Guid>> MissingAsync(GatewayClient api, IEnumerable<BenchmarkUser> acknowledged, CancellationToken ct)
     {
