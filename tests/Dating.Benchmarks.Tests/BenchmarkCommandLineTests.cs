@@ -129,7 +129,7 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("--topologies: 'Monolith' is named twice. Try --help.", "compare", "--topologies", "monolith,Monolith")]
     [InlineData("--topologies: name at least one of microservices and monolith. Try --help.", "compare", "--topologies", ",")]
     [InlineData("Required argument missing for option: '--topologies'. Try --help.", "compare", "--topologies")]
-    [InlineData("--scenarios: 'swipe,nonsense' is not a list of public-profile, recommendations, swipe, message, propagation, session, "
+    [InlineData("--scenarios: 'swipe,nonsense' is not a list of public-profile, public-profile-max, recommendations, recommendations-max, swipe, message, propagation, session, "
         + "session-max, scaling, fault. Try --help.", "compare", "--scenarios", "swipe,nonsense")]
     [InlineData("--variant: 'Spin:X=1' needs a name of lower-case letters, digits and dashes before the colon (NAME:KEY=VALUE,…). Try --help.", "compare", "--variant", "Spin:X=1")]
     [InlineData("--variant: 'spin' sets nothing: NAME:KEY=VALUE,…. Try --help.", "compare", "--variant", "spin")]

@@ -28,6 +28,32 @@ public sealed class VariantReportTests
     }
 
     [Fact]
+    public void Issue_17s_targets_stand_on_the_runs_and_the_cached_read_is_set_against_each_variant_of_the_earlier_stack()
+    {
+        var before = new RuntimeVariant("before", new Dictionary<string, string> { ["DOTNET_gcServer"] = "1" });
+        var result = new ComparisonResult(CompareSettings.Quick, ["microservices", "monolith", before.Label("microservices"), before.Label("monolith")],
+        [
+            Run("microservices", sessions: 800, cpuSeconds: 6, memoryMb: 700, p50: 20),
+            Run("monolith", sessions: 1000, cpuSeconds: 6, memoryMb: 300, p50: 10),
+            Run("microservices", 3000, 6, 700, 4, ScenarioNames.PublicProfileMax),
+            Run("monolith", 5000, 6, 300, 2, ScenarioNames.PublicProfileMax),
+            Run(before.Label("microservices"), 1000, 6, 700, 4, ScenarioNames.PublicProfileMax),
+            Run(before.Label("monolith"), 4000, 6, 300, 2, ScenarioNames.PublicProfileMax),
+            Run("microservices", 500, 6, 700, 10, ScenarioNames.RecommendationsMax, p99: 25),
+            Run("monolith", 900, 6, 300, 10, ScenarioNames.RecommendationsMax, p99: 31),
+        ], [], [], "none") { Options = new CompareOptions(Variants: [before]) };
+
+        var report = ComparisonReport.Render(result, "# header", []);
+
+        report.ShouldContain("| 17 | mixed session max throughput, microservices ≥ 0.75 of the monolith's | both | 0.80 | yes |");
+        report.ShouldContain("| 17 | services' memory (peak, mixed session at max) at most 2 × the monolith's | both | 700 ÷ 300 MB = 2.33 | no |");
+        report.ShouldContain("| 17 | recommendations at max: p99 at most 3 × p50 | microservices | 25.0 ÷ 10.0 ms = 2.50 | yes |");
+        report.ShouldContain("| 17 | recommendations at max: p99 at most 3 × p50 | monolith | 31.0 ÷ 10.0 ms = 3.10 | no |");
+        report.ShouldContain("| 17 | cached public profile read at max: at least 2 × the throughput before issue 17 | microservices | 300/s; ÷ before 3.00 | yes against before |");
+        report.ShouldContain("| 17 | cached public profile read at max: at least 2 × the throughput before issue 17 | monolith | 500/s; ÷ before 1.25 | no against before |");
+    }
+
+    [Fact]
     public void Without_variants_the_report_has_no_variant_table()
     {
         var result = new ComparisonResult(CompareSettings.Quick, ["microservices", "monolith"],
@@ -36,7 +62,8 @@ public sealed class VariantReportTests
         ComparisonReport.Render(result, "# header", []).ShouldNotContain("Each variant against");
     }
 
-    private static ScenarioRun Run(string topology, long sessions, double cpuSeconds, double memoryMb, double p50) =>
-        new(topology, 1, 1, ScenarioNames.SessionMax, sessions, 0, 10, new Latency(sessions, p50, p50 * 1.5, p50 * 2, p50 * 3),
+    private static ScenarioRun Run(
+        string topology, long sessions, double cpuSeconds, double memoryMb, double p50, string scenario = ScenarioNames.SessionMax, double? p99 = null) =>
+        new(topology, 1, 1, scenario, sessions, 0, 10, new Latency(sessions, p50, p50 * 1.5, p99 ?? p50 * 2, (p99 ?? p50 * 2) * 1.5),
             new ResourceUsage(cpuSeconds, memoryMb, 1, 100));
 }

@@ -14,7 +14,9 @@ public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? 
     public static IReadOnlyDictionary<string, string> Keys { get; } = new Dictionary<string, string>
     {
         ["public-profile"] = ScenarioNames.PublicProfile,
+        ["public-profile-max"] = ScenarioNames.PublicProfileMax,
         ["recommendations"] = ScenarioNames.Recommendations,
+        ["recommendations-max"] = ScenarioNames.RecommendationsMax,
         ["swipe"] = ScenarioNames.Swipe,
         ["message"] = ScenarioNames.Message,
         ["propagation"] = ScenarioNames.Propagation,

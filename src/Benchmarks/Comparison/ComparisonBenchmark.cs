@@ -152,7 +152,9 @@ public sealed class ComparisonBenchmark(
         if (replicas == 1 && variant?.Cpus is null)
         {
             await MeasureAsync(ScenarioNames.PublicProfile, () => LoadGenerator.OpenAsync(scenarios.ReadProfileAsync, settings.ProfileRate, settings.Duration, ct));
+            await MeasureAsync(ScenarioNames.PublicProfileMax, () => LoadGenerator.ClosedAsync(scenarios.ReadProfileAsync, settings.MaxClients, settings.Duration, ct));
             await MeasureAsync(ScenarioNames.Recommendations, () => LoadGenerator.OpenAsync(i => scenarios.RecommendAsync(i), settings.RecommendationRate, settings.Duration, ct));
+            await MeasureAsync(ScenarioNames.RecommendationsMax, () => LoadGenerator.ClosedAsync(i => scenarios.RecommendAsync(i), settings.MaxClients, settings.Duration, ct));
             await MeasureAsync(ScenarioNames.Swipe, () => LoadGenerator.OpenAsync(scenarios.SwipeAsync, settings.SwipeRate, settings.Duration, ct));
             long sends = 0;
             await MeasureAsync(ScenarioNames.Message, async () =>

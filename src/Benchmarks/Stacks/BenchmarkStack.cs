@@ -33,6 +33,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
 
     private readonly AppHostStack _stack;
     private readonly Action<string> _log;
+    private IReadOnlyList<int> _backingPids;
 
     private BenchmarkStack(AppHostStack stack, Topology topology, Action<string> log, (double Seconds, string Output)? seed)
     {
@@ -41,7 +42,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
         _log = log;
         Seed = seed;
         Processes = [.. stack.Model.Resources.OfType<ProjectResource>().Select(ProcessOf)];
-        BackingPids = [.. stack.Model.Resources.OfType<ExecutableResource>().Select(r => stack.PidOf(r.Name))];
+        _backingPids = FindBackingPids();
     }
 
     public Topology Topology { get; }
@@ -62,8 +63,12 @@ public sealed class BenchmarkStack : IAsyncDisposable
 
     public Uri PublicUrl => _stack.PublicUrl;
 
-    /// <summary>The backing servers' processes (PostgreSQL's postmaster, Redis, RabbitMQ and its epmd, Azurite): each one's cost is its process tree.</summary>
-    public IReadOnlyList<int> BackingPids { get; }
+    /// <summary>
+    /// The backing servers' processes (PostgreSQL's postmaster, Redis, RabbitMQ and its epmd, Azurite, Patroni and etcd): each
+    /// one's cost is its process tree. Found when the stack starts and again after a server's Start (a new pid); read often
+    /// (every meter sample), so it is not looked up each time.
+    /// </summary>
+    public IReadOnlyList<int> BackingPids => _backingPids;
 
     public IEnumerable<StackProcess> ReplicasOf(string service) => Replicas.Where(p => p.Service == service);
 
@@ -206,11 +211,8 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// </summary>
     public void KillServer(string resource)
     {
-        var listeners = _stack.Model.Resources.Single(r => r.Name == resource).Annotations.OfType<EndpointAnnotation>()
-            .Select(endpoint => ListeningProcess.TryOf(_stack.UrlOf(resource, endpoint.Name).Port))
-            .OfType<int>();
         // The resource's own process last in the list: it is killed first, before it can start a new child.
-        foreach (var pid in Load.ProcessTree.WithDescendants([.. listeners, _stack.PidOf(resource)]))
+        foreach (var pid in Load.ProcessTree.WithDescendants([.. ListenersOf(resource), _stack.PidOf(resource)]))
         {
             try
             {
@@ -225,7 +227,28 @@ public sealed class BenchmarkStack : IAsyncDisposable
     }
 
     /// <summary>The dashboard's Start command on a stopped or killed resource; returns once it is healthy (within 5 minutes: servers boot slowly under load).</summary>
-    public Task StartResourceAsync(string resource, CancellationToken ct) => _stack.StartResourceAsync(resource, ct, TimeSpan.FromMinutes(5));
+    public async Task StartResourceAsync(string resource, CancellationToken ct)
+    {
+        await _stack.StartResourceAsync(resource, ct, TimeSpan.FromMinutes(5));
+        _backingPids = FindBackingPids();
+    }
+
+    /// <summary>
+    /// A server's process and whatever listens on its ports (the roots of what it costs): Patroni detaches the PostgreSQL
+    /// it starts, so a node's postmaster is not in Patroni's process tree.
+    /// </summary>
+    public IReadOnlyList<int> ServerPids(string resource) => [.. ListenersOf(resource).Append(_stack.PidOf(resource)).Where(pid => pid > 0).Distinct()];
+
+    private IReadOnlyList<int> FindBackingPids() =>
+        [.. _stack.Model.Resources.OfType<ExecutableResource>().SelectMany(r => ServerPids(r.Name)).Distinct()];
+
+    // Only endpoints the server binds itself: behind a proxied one DCP listens, and DCP's tree is the whole stack.
+    private IEnumerable<int> ListenersOf(string resource) =>
+        _stack.Model.Resources.Single(r => r.Name == resource).Annotations.OfType<EndpointAnnotation>()
+            .Where(endpoint => !endpoint.IsProxied && endpoint.AllocatedEndpoint is not null)
+            .Select(endpoint => ListeningProcess.TryOf(endpoint.AllocatedEndpoint!.Port))
+            .OfType<int>()
+            .ToList();
 
     /// <summary>The dashboard's Stop command (a graceful stop, as scaling in does); returns once the resource has stopped.</summary>
     public Task StopResourceAsync(string resource, CancellationToken ct) => _stack.StopResourceAsync(resource, ct);

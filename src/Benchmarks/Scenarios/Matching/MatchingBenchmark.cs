@@ -123,12 +123,25 @@ public sealed class MatchingBenchmark(MatchingSettings settings, Action<string> 
                     await stack.StopResourceAsync(standby, ct);
                 }
 
+                // What each node costs while the batch runs: Patroni, its PostgreSQL and the backends, as PSS (the standby's
+                // shared buffers are its own; nothing is shared between the nodes but the binaries' pages).
+                var leader = await patroni.LeaderAsync() ?? throw new InvalidOperationException("No PostgreSQL leader.");
+                var leaderPids = stack.ServerPids(leader);
+                var standbyPids = withStandby ? stack.ServerPids(standby) : [];
                 var before = await RoutedReadsAsync(http, replica, ct);
+                await using var primaryMeter = ResourceMeter.Start(() => [], () => leaderPids);
+                await using var standbyMeter = ResourceMeter.Start(() => [], () => standbyPids);
                 var (users, seconds, note) = await MeasureBatchAsync(redis, matchingDb, logFile, ct);
+                var (primaryUse, standbyUse) = (await primaryMeter.StopAsync(), await standbyMeter.StopAsync());
                 var after = await RoutedReadsAsync(http, replica, ct);
-                var batch = new StandbyBatch(round, withStandby, users, seconds, after.Standby - before.Standby, after.Primary - before.Primary);
+                var batch = new StandbyBatch(round, withStandby, users, seconds, after.Standby - before.Standby, after.Primary - before.Primary)
+                {
+                    PrimaryNode = primaryUse,
+                    StandbyNode = withStandby ? standbyUse : null,
+                };
                 log(ReportFile.Invariant($"round {round}, {(withStandby ? "with" : "without")} the standby: {users} queues in {seconds:0.0} s ({note}); ")
-                    + ReportFile.Invariant($"scans served by the standby {batch.StandbyReads}, by the primary {batch.PrimaryReads}"));
+                    + ReportFile.Invariant($"scans served by the standby {batch.StandbyReads}, by the primary {batch.PrimaryReads}; ")
+                    + ReportFile.Invariant($"primary node {primaryUse.BackingPeakMemoryMb:0} MB, {primaryUse.BackingCpuSeconds:0.0} CPU s; standby node {(withStandby ? ReportFile.Invariant($"{standbyUse.BackingPeakMemoryMb:0} MB, {standbyUse.BackingCpuSeconds:0.0} CPU s") : "stopped")}"));
                 batches.Add(batch);
                 if (!withStandby)
                 {

@@ -25,13 +25,16 @@ public static class MatchingReport
             text.AppendLine();
             text.AppendLine("Under `--ha`, the same batch with the standby streaming (its candidate scans on the standby) and stopped (on the primary), in the order run:");
             text.AppendLine();
-            text.AppendLine("| round | standby | queues | seconds | queues per second | scans on the standby | scans on the primary |");
-            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|");
+            text.AppendLine("| round | standby | queues | seconds | queues per second | scans on the standby | scans on the primary | primary node: peak MB, CPU s | standby node: peak MB, CPU s |");
+            text.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var b in r.StandbyBatches)
             {
-                text.AppendLine(Invariant($"| {b.Round} | {(b.WithStandby ? "streaming" : "stopped")} | {b.Users?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} | {b.Seconds:0.0} | {b.UsersPerSecond:0.0} | {b.StandbyReads} | {b.PrimaryReads} |"));
+                text.AppendLine(Invariant($"| {b.Round} | {(b.WithStandby ? "streaming" : "stopped")} | {b.Users?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"} | {b.Seconds:0.0} | {b.UsersPerSecond:0.0} | {b.StandbyReads} | {b.PrimaryReads} | ")
+                    + Invariant($"{Node(b.PrimaryNode)} | {(b.StandbyNode is { } standby ? Node(standby) : "–")} |"));
             }
 
+            text.AppendLine();
+            text.AppendLine("A node's memory is the peak PSS of Patroni, its PostgreSQL and the backends during the batch; the standby's is what the standby costs.");
             var (with, without) = (Rate(r.StandbyBatches, true), Rate(r.StandbyBatches, false));
             if (with is { } w && without is { } wo)
             {
@@ -44,6 +47,8 @@ public static class MatchingReport
     }
 
     // The mean rate of the batches observed one way; null when none was.
+    private static string Node(Load.ResourceUsage node) => Invariant($"{node.BackingPeakMemoryMb:0}, {node.BackingCpuSeconds:0.0}");
+
     private static double? Rate(IEnumerable<StandbyBatch> batches, bool withStandby)
     {
         var rates = batches.Where(b => b.WithStandby == withStandby).Select(b => b.UsersPerSecond).OfType<double>().ToList();

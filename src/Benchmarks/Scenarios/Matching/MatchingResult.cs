@@ -1,3 +1,4 @@
+using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Reports;
 
 namespace Dating.Benchmarks.Scenarios.Matching;
@@ -23,5 +24,11 @@ public sealed record MatchingResult(
 /// </summary>
 public sealed record StandbyBatch(int Round, bool WithStandby, int? Users, double? Seconds, long StandbyReads, long PrimaryReads)
 {
+    /// <summary>The primary's node (Patroni, its PostgreSQL and backends) during the batch: CPU and peak PSS, as "backing".</summary>
+    public ResourceUsage PrimaryNode { get; init; } = ResourceUsage.None;
+
+    /// <summary>The standby's node likewise; null while it was stopped.</summary>
+    public ResourceUsage? StandbyNode { get; init; }
+
     public double? UsersPerSecond => Users is > 0 && Seconds is > 0 ? Users.Value / Seconds.Value : null;
 }
