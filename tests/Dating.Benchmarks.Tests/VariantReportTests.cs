@@ -51,6 +51,7 @@ public sealed class VariantReportTests
         report.ShouldContain("| 17 | recommendations at max: p99 at most 3 × p50 | monolith | 31.0 ÷ 10.0 ms = 3.10 | no |");
         report.ShouldContain("| 17 | cached public profile read at max: at least 2 × the throughput before issue 17 | microservices | 300/s; ÷ before 3.00 | yes against before |");
         report.ShouldContain("| 17 | cached public profile read at max: at least 2 × the throughput before issue 17 | monolith | 500/s; ÷ before 1.25 | no against before |");
+        report.ShouldNotContain("no variant of the earlier stack", Case.Sensitive, "issue 17's rows are the stack as it ships, not the variant's");
     }
 
     [Fact]
