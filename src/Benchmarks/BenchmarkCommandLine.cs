@@ -64,6 +64,13 @@ public static class BenchmarkCommandLine
             CustomParser = ParseVariants,
         };
 
+        var rounds = new Option<int?>("--rounds")
+        {
+            Description = $"1 to {CompareOptions.MaxRounds}: the rounds of A B A B (default 2, with --quick 1)",
+            Arity = ArgumentArity.ExactlyOne,
+            CustomParser = ParseRounds,
+        };
+
         var root = new RootCommand("Benchmarks the Dating stack through its public API, each on a stack of its own, and writes a Markdown "
             + "report to results/: dotnet run -c Release --project src/Benchmarks -- <benchmark> [options]");
         foreach (var (name, benchmark) in BenchmarkVerbs.All)
@@ -86,6 +93,7 @@ public static class BenchmarkCommandLine
                 command.Options.Add(profile);
                 command.Options.Add(scenarios);
                 command.Options.Add(variants);
+                command.Options.Add(rounds);
             }
 
             command.SetAction((result, ct) => run(
@@ -93,7 +101,7 @@ public static class BenchmarkCommandLine
                     name,
                     result.GetValue(quick),
                     result.GetValue(topologies) ?? AllTopologies,
-                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios), result.GetValue(variants)),
+                    new CompareOptions(result.GetValue(profile), result.GetValue(scenarios), result.GetValue(variants), result.GetValue(rounds)),
                     result.GetValue(highAvailability)),
                 ct));
             root.Subcommands.Add(command);
@@ -151,6 +159,18 @@ public static class BenchmarkCommandLine
         }
 
         return variants;
+    }
+
+    private static int? ParseRounds(ArgumentResult result)
+    {
+        var token = result.Tokens[0].Value;
+        if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rounds) && rounds is >= 1 and <= CompareOptions.MaxRounds)
+        {
+            return rounds;
+        }
+
+        result.AddError($"--rounds: '{token}' is not a number of rounds from 1 to {CompareOptions.MaxRounds}.");
+        return null;
     }
 
     private static IReadOnlySet<string>? ParseScenarios(ArgumentResult result)

@@ -81,6 +81,17 @@ public sealed class BenchmarkCommandLineTests
     }
 
     [Fact]
+    public async Task Compare_takes_its_rounds_and_otherwise_keeps_the_settings_own()
+    {
+        var run = (await InvokeAsync("compare", "--rounds", "3")).Run.ShouldNotBeNull();
+
+        run.Compare.Rounds.ShouldBe(3);
+        run.Compare.Apply(CompareSettings.Full).Rounds.ShouldBe(3);
+        run.Compare.Describe().ShouldContain("3 round(s) (--rounds)");
+        (await InvokeAsync("compare")).Run.ShouldNotBeNull().Compare.Apply(CompareSettings.Full).ShouldBe(CompareSettings.Full);
+    }
+
+    [Fact]
     public async Task Faults_runs_both_topologies_unless_told()
     {
         (await InvokeAsync("faults")).Run.ShouldNotBeNull().Topologies.ShouldBe([Topology.Microservices, Topology.Monolith]);
@@ -124,6 +135,10 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("Unrecognized command or argument '--topologies'. Try --help.", "profiles", "--topologies", "monolith")]
     [InlineData("Unrecognized command or argument '--profile'. Try --help.", "locality", "--profile")]
     [InlineData("Unrecognized command or argument '--ha'. Try --help.", "compare", "--ha")]
+    [InlineData("--rounds: '0' is not a number of rounds from 1 to 10. Try --help.", "compare", "--rounds", "0")]
+    [InlineData("--rounds: '11' is not a number of rounds from 1 to 10. Try --help.", "compare", "--rounds", "11")]
+    [InlineData("--rounds: 'three' is not a number of rounds from 1 to 10. Try --help.", "compare", "--rounds", "three")]
+    [InlineData("Unrecognized command or argument '--rounds'. Try --help.", "faults", "--rounds", "3")]
     [InlineData("Unrecognized command or argument '--ha'. Try --help.", "photos", "--ha")]
     [InlineData("--topologies: 'mesh' is not a topology; they are microservices and monolith. Try --help.", "compare", "--topologies", "monolith,mesh")]
     [InlineData("--topologies: 'Monolith' is named twice. Try --help.", "compare", "--topologies", "monolith,Monolith")]

@@ -3,10 +3,14 @@ namespace Dating.Benchmarks.Comparison;
 /// <summary>
 /// What <c>compare</c> runs beyond its settings: a CPU profile of every process (an extra, labelled pass of the mixed
 /// session at max and of the stack at rest), which scenarios and experiments to run (all by default), and the runtime
-/// variants measured beside the stack as it ships (<see cref="RuntimeVariant"/>).
+/// variants measured beside the stack as it ships (<see cref="RuntimeVariant"/>), and the rounds when not the settings' own.
 /// </summary>
-public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? Scenarios = null, IReadOnlyList<RuntimeVariant>? Variants = null)
+public sealed record CompareOptions(
+    bool Profile = false, IReadOnlySet<string>? Scenarios = null, IReadOnlyList<RuntimeVariant>? Variants = null, int? Rounds = null)
 {
+    /// <summary>The most rounds <c>--rounds</c> takes: a full round of every scenario is about twenty minutes.</summary>
+    public const int MaxRounds = 10;
+
     public const string ScalingKey = "scaling";
     public const string FaultKey = "fault";
 
@@ -48,8 +52,12 @@ public sealed record CompareOptions(bool Profile = false, IReadOnlySet<string>? 
 
     public IReadOnlyList<RuntimeVariant> AllVariants => Variants ?? [];
 
+    /// <summary>The settings with this run's rounds, where <c>--rounds</c> gave them.</summary>
+    public CompareSettings Apply(CompareSettings settings) => Rounds is { } rounds ? settings with { Rounds = rounds } : settings;
+
     public string Describe() =>
         (Scenarios is null ? "every scenario and experiment"
             : $"only {string.Join(", ", Keys.Where(k => Scenarios.Contains(k.Key) || Scenarios.Contains(k.Value)).Select(k => k.Value))} (--scenarios)")
+        + (Rounds is { } rounds ? $"; {rounds} round(s) (--rounds)" : "")
         + (AllVariants.Count == 0 ? "" : $"; beside the stack as it ships, with every .NET process of both topologies set alike: {string.Join("; ", AllVariants.Select(v => v.Describe()))} (--variant)");
 }

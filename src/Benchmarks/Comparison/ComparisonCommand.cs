@@ -15,13 +15,13 @@ public static class ComparisonCommand
         bool quick, IReadOnlyList<Topology> topologies, string resultsRoot, Action<string> log, CancellationToken ct, CompareOptions? options = null)
     {
         options ??= CompareOptions.Default;
-        var settings = quick ? CompareSettings.Quick : CompareSettings.Full;
+        var settings = options.Apply(quick ? CompareSettings.Quick : CompareSettings.Full);
         var folder = Path.Combine(resultsRoot, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}{(quick ? "-quick" : "")}");
         Directory.CreateDirectory(folder);
         var result = await new ComparisonBenchmark(settings, topologies, log, options, folder).RunAsync(ct);
         var charts = ComparisonCharts.Write(result, folder);
         var description = $"machine: {MachineInfo.Describe()}; load generator on the same machine. {settings.Describe()}"
-            + (options.Scenarios is null && options.AllVariants.Count == 0 ? "" : $" This run: {options.Describe()}.");
+            + (options.Scenarios is null && options.AllVariants.Count == 0 && options.Rounds is null ? "" : $" This run: {options.Describe()}.");
         var title = $"Monolith versus microservices: {string.Join(" and ", topologies.Select(ComparisonBenchmark.NameOf))}"
             + (options.AllVariants.Count == 0 ? "" : $", and the variants {string.Join(", ", options.AllVariants.Select(v => v.Name))}");
         var header = await ReportFile.HeaderAsync(title, quick, description);
