@@ -116,8 +116,7 @@ public static class PostgresExtensions
             stop.Name, stop.DisplayName, stop.UpdateState, async context =>
             {
                 var postmaster = File.ReadLines(Path.Combine(server.ClusterDirectory, "postmaster.pid")).First().Trim();
-                using var kill = System.Diagnostics.Process.Start("kill", ["-INT", postmaster])!;
-                await kill.WaitForExitAsync(context.CancellationToken);
+                ProcessSignal.Send(int.Parse(postmaster, System.Globalization.CultureInfo.InvariantCulture), "INT", $"{server.Name}'s postmaster");
                 await context.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceAsync(
                     server.Name, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), context.CancellationToken);
                 return CommandResults.Success();

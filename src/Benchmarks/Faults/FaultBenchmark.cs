@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Dating.AppHost.Hosting;
 using Dating.Benchmarks.Api;
 using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Load;
@@ -119,14 +120,14 @@ public sealed class FaultBenchmark(FaultSettings settings, Action<string> log)
                 return (struckAt, marked);
             default:
                 var frozen = stack.Current(fault.Resource);
-                BenchmarkStack.Signal(frozen, "STOP");
+                ProcessSignal.Send(frozen.Pid, "STOP", frozen.Name);
                 try
                 {
                     await Task.Delay(settings.DownOf(fault), ct);
                 }
                 finally
                 {
-                    BenchmarkStack.Signal(frozen, "CONT");
+                    ProcessSignal.Send(frozen.Pid, "CONT", frozen.Name);
                 }
 
                 return (struckAt, NothingRepublished);

@@ -274,17 +274,6 @@ public sealed class BenchmarkStack : IAsyncDisposable
     public StackProcess Current(string resource) =>
         ProcessOf(_stack.Model.Resources.OfType<ProjectResource>().Single(p => p.Name == resource));
 
-    /// <summary>A signal to a replica's app process (<c>kill -STOP</c>, <c>kill -CONT</c>); throws if it did not reach it.</summary>
-    public static void Signal(StackProcess process, string signal)
-    {
-        using var kill = Process.Start("kill", [$"-{signal}", process.Pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        if (kill.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"kill -{signal} {process.Pid} ({process.Name}) failed with exit code {kill.ExitCode}.");
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _stack.DisposeAsync();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
+using Dating.AppHost.Hosting;
 using Dating.Benchmarks.Api;
 using Dating.Stacks;
 using Dating.Testing;
@@ -214,7 +215,7 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
 
         var leaderPort = fixture.Stack.UrlOf(oldLeader, "tcp").Port;
         var sender = await WalSenderAsync(leaderPort, ct);
-        Signal(sender, "STOP");
+        ProcessSignal.Send(sender, "STOP", "the WAL sender");
         var cutAt = clock.Elapsed;
         Log($"froze {oldLeader}'s WAL sender to {standby} (pid {sender})");
         // Until five are acknowledged, or the window ends with fewer (none: the commits wait for the standby, in
@@ -268,7 +269,6 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
 
     private static IReadOnlyList<int> ProcessTreeOf(int root) => Dating.Benchmarks.Load.ProcessTree.WithDescendants([root]);
 
-    private static void Signal(int pid, string signal) => Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
 
     private static void Kill(int pid)
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Dating.AppHost.Hosting;
 using Dating.Testing;
 
 namespace Dating.AppHost.Tests.Processes;
@@ -127,13 +128,13 @@ internal sealed class AppHostProcess : IDisposable
 
     public static string Describe(IEnumerable<int> pids) => string.Join("; ", pids.Select(pid => $"{pid} {CommandOf(pid)}"));
 
-    public void Signal(string signal) => Process.Start("kill", [$"-{signal}", Pid.ToString()])!.WaitForExit();
+    public void Signal(string signal) => ProcessSignal.Send(Pid, signal, "the app host");
 
     public void Dispose()
     {
         if (!_process.HasExited)
         {
-            Signal("KILL");
+            ProcessSignal.TrySend(Pid, "KILL");
         }
 
         _process.Dispose();
