@@ -5,7 +5,7 @@ namespace Dating.Benchmarks.Comparison;
 /// <summary>PNG charts beside the report (ScottPlot): grouped bars, one colour per topology.</summary>
 public static class ComparisonCharts
 {
-    private const int Width = 1100, Height = 560;
+    private const int Width = 1300, Height = 560;
 
     /// <returns>Each chart's file name (relative to <paramref name="folder"/>) and title.</returns>
     public static IReadOnlyList<(string File, string Title)> Write(ComparisonResult result, string folder)
@@ -43,7 +43,7 @@ public static class ComparisonCharts
         for (var g = 0; g < groups.Count; g++)
         {
             var center = g * (series.Count + 1) + (series.Count - 1) / 2.0;
-            ticks.Add(new Tick(center, groups[g]));
+            ticks.Add(new Tick(center, Wrap(groups[g])));
             for (var s = 0; s < series.Count; s++)
             {
                 var v = value(series[s], g);
@@ -64,7 +64,8 @@ public static class ComparisonCharts
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = series[s], FillColor = palette.GetColor(s) });
         }
 
-        plot.ShowLegend(Alignment.UpperRight);
+        // Below the chart, outside the data: inside it the legend hid the tallest bars and their values.
+        plot.ShowLegend(Edge.Bottom);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Margins(bottom: 0, top: 0.15);
@@ -75,6 +76,27 @@ public static class ComparisonCharts
     }
 
     private static string Short(string scenario) => scenario.Split(" (")[0];
+
+    /// <summary>A group's label on lines of at most <see cref="LabelLine"/> characters, so that neighbours do not overlap.</summary>
+    public static string Wrap(string label)
+    {
+        var lines = new List<string>();
+        foreach (var word in label.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (lines.Count > 0 && lines[^1].Length + 1 + word.Length <= LabelLine)
+            {
+                lines[^1] += " " + word;
+            }
+            else
+            {
+                lines.Add(word);
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private const int LabelLine = 14;
 
     private static ScenarioSummary? Find(IReadOnlyList<ScenarioSummary> summaries, string topology, int replicas, string scenario) =>
         summaries.FirstOrDefault(s => s.Topology == topology && s.Replicas == replicas && s.Scenario == scenario);
