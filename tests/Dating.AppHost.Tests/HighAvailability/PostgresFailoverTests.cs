@@ -24,12 +24,9 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, fixture.Stack.PublicUrl);
         var oldLeader = await fixture.Patroni.LeaderAsync() ?? throw new InvalidOperationException("No PostgreSQL leader before the kill.");
-        var attempts = new ConcurrentQueue<Attempt>();
-        var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
+        await using var load = RegistrationLoad.Start(api, ct);
 
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 10, "ten registrations acknowledged before the kill", FailoverLimit);
+        await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null) >= 10, "ten registrations acknowledged before the kill", FailoverLimit);
         var standby = fixture.Patroni.Nodes.Single(node => node != oldLeader);
         var lag = await Eventually.GetAsync<string?>(() => ReplicationLagAsync(http, standby), lag => lag is not null, $"profiles-0's /metrics to show {standby}'s replication lag", FailoverLimit);
         Log($"replication lag of {standby} under the registrations: {lag}");
@@ -38,21 +35,18 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         var postmaster = ListeningProcess.Of(fixture.Stack.UrlOf(oldLeader, "tcp").Port);
         Process.GetProcessById(patroni).Kill();
         Process.GetProcessById(postmaster).Kill();
-        var killedAt = clock.Elapsed;
+        var killedAt = load.Elapsed;
         Log($"killed {oldLeader}'s Patroni (pid {patroni}) and postmaster (pid {postmaster})");
 
         var newLeader = await Eventually.GetAsync(() => fixture.Patroni.LeaderAsync(), leader => leader is not null && leader != oldLeader, "Patroni to promote the standby", FailoverLimit);
-        Log($"{newLeader} is the leader {(clock.Elapsed - killedAt).TotalSeconds:F1} s after the kill");
+        Log($"{newLeader} is the leader {(load.Elapsed - killedAt).TotalSeconds:F1} s after the kill");
         var firstWrite = await Eventually.GetAsync(
-            () => attempts.Where(a => a.User is not null && a.SentAt > killedAt).Select(a => (TimeSpan?)a.AnsweredAt).Min(),
+            () => load.Attempts.Where(a => a.User is not null && a.SentAt > killedAt).Select(a => (TimeSpan?)a.AnsweredAt).Min(),
             answered => answered is not null, "a registration sent after the kill to succeed", FailoverLimit);
         var failover = firstWrite!.Value - killedAt;
         Log($"failover: the first registration sent after the kill succeeded {failover.TotalSeconds:F1} s after it");
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null && a.SentAt > firstWrite) >= 10, "ten more registrations after the failover", FailoverLimit);
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
-
-        var all = attempts.ToList();
+        await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null && a.SentAt > firstWrite) >= 10, "ten more registrations after the failover", FailoverLimit);
+        var all = await load.StopAsync();
         Log($"answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}");
         // While no primary is found the answer is a 503 problem; never a 500, nor a dropped connection.
         var unexpected = all.Where(a => a.Status is not (HttpStatusCode.Created or HttpStatusCode.ServiceUnavailable)).ToList();
@@ -78,24 +72,18 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         using var http = GatewayClient.CreateHttpClient();
         var api = new GatewayClient(http, fixture.Stack.PublicUrl);
         var standby = await Eventually.GetAsync<string?>(() => fixture.Patroni.SyncStandbyAsync(), node => node is not null, "a synchronous standby streaming", FailoverLimit);
-        var attempts = new ConcurrentQueue<Attempt>();
-        var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 5, "five registrations acknowledged before the kill", FailoverLimit);
+        await using var load = RegistrationLoad.Start(api, ct);
+        await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null) >= 5, "five registrations acknowledged before the kill", FailoverLimit);
 
         Process.GetProcessById(ListeningProcess.Of(fixture.Stack.UrlOf(standby!, "patroni").Port)).Kill();
         Process.GetProcessById(ListeningProcess.Of(fixture.Stack.UrlOf(standby!, "tcp").Port)).Kill();
-        var killedAt = clock.Elapsed;
+        var killedAt = load.Elapsed;
         Log($"killed the standby {standby}'s Patroni and postmaster");
         var restart = new Stopwatch();
         try
         {
-            await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null && a.SentAt > killedAt) >= 10, "ten registrations sent after the kill to succeed", FailoverLimit);
-            await stop.CancelAsync();
-            await Task.WhenAll(writers);
-
-            var all = attempts.ToList();
+            await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null && a.SentAt > killedAt) >= 10, "ten registrations sent after the kill to succeed", FailoverLimit);
+            var all = await load.StopAsync();
             var slowest = all.Where(a => a.SentAt > killedAt - TimeSpan.FromSeconds(1)).Max(a => a.AnsweredAt - a.SentAt);
             Log($"answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}; the slowest around the kill took {slowest.TotalSeconds:F1} s");
             // The primary stops waiting for the lost standby (non-strict synchronous mode): commits are delayed, not refused.
@@ -129,30 +117,24 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         var api = new GatewayClient(http, fixture.Stack.PublicUrl);
         await Eventually.GetAsync<string?>(() => fixture.Patroni.SyncStandbyAsync(), node => node is not null, "a synchronous standby streaming", FailoverLimit);
         var oldLeader = await fixture.Patroni.LeaderAsync() ?? throw new InvalidOperationException("No PostgreSQL leader before the kill.");
-        var attempts = new ConcurrentQueue<Attempt>();
-        var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 5, "five registrations acknowledged before the kill", FailoverLimit);
+        await using var load = RegistrationLoad.Start(api, ct);
+        await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null) >= 5, "five registrations acknowledged before the kill", FailoverLimit);
 
         // Patroni alone, as an OOM kill would: its PostgreSQL, detached from it, goes on as the primary and its
         // standby goes on streaming, until the leader lock expires and the standby is promoted. From then on the old
         // primary's commits wait for a standby that is gone.
         Process.GetProcessById(ListeningProcess.Of(fixture.Stack.UrlOf(oldLeader, "patroni").Port)).Kill();
-        var killedAt = clock.Elapsed;
+        var killedAt = load.Elapsed;
         Log($"killed {oldLeader}'s Patroni; its PostgreSQL runs on");
         var newLeader = await Eventually.GetAsync(() => fixture.Patroni.LeaderAsync(), leader => leader is not null && leader != oldLeader, "Patroni to promote the standby", FailoverLimit);
-        Log($"{newLeader} is the leader {(clock.Elapsed - killedAt).TotalSeconds:F1} s after the kill; starting {oldLeader} again");
+        Log($"{newLeader} is the leader {(load.Elapsed - killedAt).TotalSeconds:F1} s after the kill; starting {oldLeader} again");
 
         // The dashboard's Start at once: the app host stops the leftover PostgreSQL before the new Patroni adopts it.
         await fixture.Stack.StartResourceAsync(oldLeader, ct);
         await Eventually.GetAsync<string?>(() => fixture.Patroni.SyncStandbyAsync(), standby => standby == oldLeader, $"{oldLeader} to stream from {newLeader} as its synchronous standby", FailoverLimit);
-        var backAt = clock.Elapsed;
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null && a.SentAt > backAt) >= 5, "five more registrations", FailoverLimit);
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
-
-        var all = attempts.ToList();
+        var backAt = load.Elapsed;
+        await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null && a.SentAt > backAt) >= 5, "five more registrations", FailoverLimit);
+        var all = await load.StopAsync();
         Log($"answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}");
         var acknowledged = all.Where(a => a.User is not null).Select(a => a.User!).ToList();
         var missing = await MissingAsync(api, acknowledged, ct);
@@ -207,20 +189,17 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
     {
         var standby = await Eventually.GetAsync<string?>(standbyOf, node => node is not null, "a standby streaming", FailoverLimit);
         var oldLeader = await fixture.Patroni.LeaderAsync() ?? throw new InvalidOperationException("No PostgreSQL leader before the kill.");
-        var attempts = new ConcurrentQueue<Attempt>();
-        var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, attempts, clock, stop.Token), ct)).ToList();
-        await Eventually.UntilAsync(() => attempts.Count(a => a.User is not null) >= 3, "three registrations acknowledged with the standby streaming", FailoverLimit);
+        await using var load = RegistrationLoad.Start(api, ct);
+        await Eventually.UntilAsync(() => load.Attempts.Count(a => a.User is not null) >= 3, "three registrations acknowledged with the standby streaming", FailoverLimit);
 
         var leaderPort = fixture.Stack.UrlOf(oldLeader, "tcp").Port;
         var sender = await WalSenderAsync(leaderPort, ct);
         ProcessSignal.Send(sender, "STOP", "the WAL sender");
-        var cutAt = clock.Elapsed;
+        var cutAt = load.Elapsed;
         Log($"froze {oldLeader}'s WAL sender to {standby} (pid {sender})");
         // Until five are acknowledged, or the window ends with fewer (none: the commits wait for the standby, in
         // synchronous mode; the kill ends the wait).
-        for (var window = Stopwatch.StartNew(); window.Elapsed < CutOffWindow && attempts.Count(a => a.User is not null && a.SentAt > cutAt) < 5;)
+        for (var window = Stopwatch.StartNew(); window.Elapsed < CutOffWindow && load.Attempts.Count(a => a.User is not null && a.SentAt > cutAt) < 5;)
         {
             await Task.Delay(50, ct);
         }
@@ -233,19 +212,16 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
             Kill(pid);
         }
 
-        var killedAt = clock.Elapsed;
-        var acknowledgedCutOff = attempts.Where(a => a.User is not null && a.SentAt > cutAt && a.AnsweredAt < killedAt).Select(a => a.User!.UserId).ToList();
+        var killedAt = load.Elapsed;
+        var acknowledgedCutOff = load.Attempts.Where(a => a.User is not null && a.SentAt > cutAt && a.AnsweredAt < killedAt).Select(a => a.User!.UserId).ToList();
         Log($"killed {oldLeader}'s Patroni and PostgreSQL ({postgres.Count} processes) {(killedAt - cutAt).TotalSeconds:F1} s after the cut; {acknowledgedCutOff.Count} registrations acknowledged meanwhile");
 
         var newLeader = await Eventually.GetAsync(() => fixture.Patroni.LeaderAsync(), leader => leader is not null && leader != oldLeader, "Patroni to promote the standby", FailoverLimit);
-        var backAt = clock.Elapsed;
-        await Eventually.UntilAsync(() => attempts.Any(a => a.User is not null && a.SentAt > backAt), "a registration after the promotion", FailoverLimit);
+        var backAt = load.Elapsed;
+        await Eventually.UntilAsync(() => load.Attempts.Any(a => a.User is not null && a.SentAt > backAt), "a registration after the promotion", FailoverLimit);
         // An answer may come a moment after the kill for a commit made before it: what was sent before the promotion is what the old leader could have taken.
-        var sentBeforePromotion = attempts.Where(a => a.User is not null && a.SentAt < backAt).Select(a => a.User!.UserId).ToList();
-        await stop.CancelAsync();
-        await Task.WhenAll(writers);
-
-        var all = attempts.ToList();
+        var sentBeforePromotion = load.Attempts.Where(a => a.User is not null && a.SentAt < backAt).Select(a => a.User!.UserId).ToList();
+        var all = await load.StopAsync();
         var missing = await MissingAsync(api, all.Where(a => a.User is not null).Select(a => a.User!), ct);
         Log($"{newLeader} promoted; answers: {string.Join(", ", all.CountBy(a => a.Outcome).Select(pair => $"{pair.Key} × {pair.Value}"))}; "
             + $"{all.Count(a => a.User is not null)} acknowledged, {missing.Count} missing afterwards ({missing.Count(id => !acknowledgedCutOff.Contains(id))} of them sent before the cut)");
@@ -309,28 +285,66 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
         return Value("dating_postgres_replication_lag_bytes") is { } bytes && Value("dating_postgres_replication_lag_seconds") is { } seconds ? $"{bytes} bytes, {seconds} s" : null;
     }
 
-    private static async Task WriteAsync(GatewayClient api, ConcurrentQueue<Attempt> attempts, Stopwatch clock, CancellationToken stop)
+    /// <summary>
+    /// Registrations through the gateway by <see cref="Writers"/> clients from <see cref="Start"/> until <see cref="StopAsync"/>
+    /// (or disposal, when a test fails first), each attempt with when it was sent and answered on <see cref="Elapsed"/>'s clock.
+    /// </summary>
+    private sealed class RegistrationLoad : IAsyncDisposable
     {
-        while (!stop.IsCancellationRequested)
+        private readonly ConcurrentQueue<Attempt> _attempts = new();
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly CancellationTokenSource _stop;
+        private readonly List<Task> _writers;
+
+        private RegistrationLoad(GatewayClient api, CancellationToken ct)
         {
-            var sent = clock.Elapsed;
-            try
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _writers = [.. Enumerable.Range(0, Writers).Select(_ => Task.Run(() => WriteAsync(api, _stop.Token), ct))];
+        }
+
+        public static RegistrationLoad Start(GatewayClient api, CancellationToken ct) => new(api, ct);
+
+        public IEnumerable<Attempt> Attempts => _attempts;
+
+        public TimeSpan Elapsed => _clock.Elapsed;
+
+        /// <returns>Every attempt, once the writers have stopped.</returns>
+        public async Task<List<Attempt>> StopAsync()
+        {
+            await _stop.CancelAsync();
+            await Task.WhenAll(_writers);
+            return [.. _attempts];
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await StopAsync();
+            _stop.Dispose();
+        }
+
+        private async Task WriteAsync(GatewayClient api, CancellationToken stop)
+        {
+            while (!stop.IsCancellationRequested)
             {
-                var (status, user, body) = await api.TryRegisterAsync(new NewUser("woman", ["man"], 48.85, 2.35), stop);
-                attempts.Enqueue(new Attempt(sent, clock.Elapsed, status, user, body));
-                if (user is null)
+                var sent = _clock.Elapsed;
+                try
                 {
-                    // A refused write is retried, as a client would, without hammering the gateway.
-                    await Task.Delay(100, stop);
+                    var (status, user, body) = await api.TryRegisterAsync(new NewUser("woman", ["man"], 48.85, 2.35), stop);
+                    _attempts.Enqueue(new Attempt(sent, _clock.Elapsed, status, user, body));
+                    if (user is null)
+                    {
+                        // A refused write is retried, as a client would, without hammering the gateway.
+                        await Task.Delay(100, stop);
+                    }
                 }
-            }
-            catch (OperationCanceledException) when (stop.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (HttpRequestException e)
-            {
-                attempts.Enqueue(new Attempt(sent, clock.Elapsed, null, null, e.Message));
+                catch (OperationCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (HttpRequestException e)
+                {
+                    _attempts.Enqueue(new Attempt(sent, _clock.Elapsed, null, null, e.Message));
+                }
             }
         }
     }
