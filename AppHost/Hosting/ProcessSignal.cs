@@ -11,20 +11,23 @@ namespace Dating.AppHost.Hosting;
 public static class ProcessSignal
 {
     /// <summary>Sends <paramref name="signal"/>; false when it reached no process (gone already, or not ours).</summary>
-    public static bool TrySend(int pid, string signal)
-    {
-        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardError = true })!;
-        kill.StandardError.ReadToEnd();
-        kill.WaitForExit();
-        return kill.ExitCode == 0;
-    }
+    public static bool TrySend(int pid, string signal) => Kill(pid, signal).ExitCode == 0;
 
-    /// <summary>Sends <paramref name="signal"/>; throws when it reached no process.</summary>
+    /// <summary>Sends <paramref name="signal"/>; throws with kill's own words when it reached no process.</summary>
     public static void Send(int pid, string signal, string? name = null)
     {
-        if (!TrySend(pid, signal))
+        var (exitCode, error) = Kill(pid, signal);
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"kill -{signal} {pid}{(name is null ? "" : $" ({name})")} reached no process.");
+            throw new InvalidOperationException($"kill -{signal} {pid}{(name is null ? "" : $" ({name})")} failed: {error.Trim()}");
         }
+    }
+
+    private static (int ExitCode, string Error) Kill(int pid, string signal)
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]) { RedirectStandardError = true })!;
+        var error = kill.StandardError.ReadToEnd();
+        kill.WaitForExit();
+        return (kill.ExitCode, error);
     }
 }

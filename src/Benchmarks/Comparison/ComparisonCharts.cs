@@ -7,6 +7,9 @@ public static class ComparisonCharts
 {
     private const int Width = 1300, Height = 560;
 
+    /// <summary>The longest line of a group's label (<see cref="Wrap"/>): at this width nine groups' labels do not touch.</summary>
+    private const int LabelLine = 14;
+
     /// <returns>Each chart's file name (relative to <paramref name="folder"/>) and title.</returns>
     public static IReadOnlyList<(string File, string Title)> Write(ComparisonResult result, string folder)
     {
@@ -95,8 +98,6 @@ public static class ComparisonCharts
 
         return string.Join('\n', lines);
     }
-
-    private const int LabelLine = 14;
 
     private static ScenarioSummary? Find(IReadOnlyList<ScenarioSummary> summaries, string topology, int replicas, string scenario) =>
         summaries.FirstOrDefault(s => s.Topology == topology && s.Replicas == replicas && s.Scenario == scenario);

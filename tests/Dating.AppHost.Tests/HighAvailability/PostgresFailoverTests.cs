@@ -245,7 +245,6 @@ public sealed class PostgresFailoverTests(HighAvailabilityStack fixture)
 
     private static IReadOnlyList<int> ProcessTreeOf(int root) => Dating.Benchmarks.Load.ProcessTree.WithDescendants([root]);
 
-
     private static void Kill(int pid)
     {
         try
