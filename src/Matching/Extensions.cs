@@ -43,6 +43,7 @@ public static class Extensions
         services.AddScoped<QueueFiller>();
         services.AddScoped<Recommender>();
         services.AddScoped<SwipeStore>();
+        services.AddScoped<MatchStore>();
         services.AddScoped<Matchmaker>();
         services.AddScoped<Unmatching>();
         services.AddScoped<Blocker>();

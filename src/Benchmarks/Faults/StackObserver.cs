@@ -12,7 +12,7 @@ using Npgsql;
 namespace Dating.Benchmarks.Faults;
 
 /// <summary>
-/// Reads what the stack holds for a fault run's users: matching's (its swipes from every shard) and profiles' rows
+/// Reads what the stack holds for a fault run's users: matching's (its swipes and matches from every shard) and profiles' rows
 /// straight from PostgreSQL, each user's match, conversation and photo lists and every conversation's history through
 /// the public API as the user, every
 /// module's unsent outbox rows, and RabbitMQ's error queues through its management API.
@@ -21,19 +21,20 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
 {
     private const int PageSize = 100;
 
-    private IReadOnlyList<(string Module, string Database)>? _outboxes;
+    private IReadOnlyList<(string Name, string Schema, string Database)>? _outboxes;
 
     private Guid[] UserIds => [.. users.Users.Select(u => u.UserId)];
 
     public async Task<ObservedState> ObserveAsync(CancellationToken ct)
     {
         var matching = await stack.DatabaseOfAsync(ModuleCatalog.Matching, ct);
-        var matches = await QueryAsync(matching,
-            "SELECT id, user_a, user_b, ended_at IS NOT NULL FROM matching.matches WHERE user_a = ANY(@users) AND user_b = ANY(@users)",
-            r => new StoredMatch(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetBoolean(3)), ct);
+        var matches = new List<StoredMatch>();
         var swipes = new List<StoredSwipe>();
         foreach (var shard in await stack.SwipeShardDatabasesAsync(ct))
         {
+            matches.AddRange(await QueryAsync(shard,
+                "SELECT id, user_a, user_b, ended_at IS NOT NULL FROM matching_swipes.matches WHERE user_a = ANY(@users) AND user_b = ANY(@users)",
+                r => new StoredMatch(r.GetGuid(0), r.GetGuid(1), r.GetGuid(2), r.GetBoolean(3)), ct));
             swipes.AddRange(await QueryAsync(shard,
                 "SELECT swiper_id, target_id, decision FROM matching_swipes.swipes WHERE swiper_id = ANY(@users) AND target_id = ANY(@users)",
                 r => new StoredSwipe(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2) == 1), ct));
@@ -145,9 +146,9 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
     private async Task<IReadOnlyDictionary<string, int>> PerOutboxAsync(string sql, CancellationToken ct)
     {
         var counts = new Dictionary<string, int>();
-        foreach (var (module, database) in _outboxes ??= await OutboxesAsync(ct))
+        foreach (var (name, schema, database) in _outboxes ??= await OutboxesAsync(ct))
         {
-            counts[module] = (int)(await QueryAsync(database, string.Format(CultureInfo.InvariantCulture, sql, $"\"{module}\".outbox_messages"),
+            counts[name] = (int)(await QueryAsync(database, string.Format(CultureInfo.InvariantCulture, sql, $"\"{schema}\".outbox_messages"),
                 r => r.GetInt64(0), ct))[0];
         }
 
@@ -155,10 +156,17 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
     }
 
     // The modules with an outbox, and their databases: each module's outbox lives in its schema, and a module without
-    // one has no table there. Looked up once: the redelivery polls the counts every 200 ms.
-    private async Task<IReadOnlyList<(string Module, string Database)>> OutboxesAsync(CancellationToken ct)
+    // one has no table there; matching's shards have one each, for the match events. Looked up once: the redelivery
+    // polls the counts every 200 ms.
+    private async Task<IReadOnlyList<(string Name, string Schema, string Database)>> OutboxesAsync(CancellationToken ct)
     {
-        var outboxes = new List<(string, string)>();
+        var outboxes = new List<(string, string, string)>();
+        var shards = await stack.SwipeShardDatabasesAsync(ct);
+        for (var shard = 0; shard < shards.Count; shard++)
+        {
+            outboxes.Add(($"matching shard {shard}", "matching_swipes", shards[shard]));
+        }
+
         foreach (var module in ModuleCatalog.All)
         {
             var database = await stack.DatabaseOfAsync(module, ct);
@@ -167,7 +175,7 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
                 r => r.GetInt64(0), ct, ("schema", module.Name));
             if (tables[0] > 0)
             {
-                outboxes.Add((module.Name, database));
+                outboxes.Add((module.Name, module.Name, database));
             }
         }
 

@@ -10,8 +10,15 @@ public static class MessagingModelBuilderExtensions
     /// </summary>
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
+        modelBuilder.AddOutboxTable();
         modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
         return modelBuilder;
     }
+
+    /// <summary>
+    /// Only <c>outbox_messages</c>: for a database that raises events but consumes none (Matching's shards), swept with
+    /// <see cref="OutboxDispatcher"/> by the module that opens it.
+    /// </summary>
+    public static ModelBuilder AddOutboxTable(this ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
 }

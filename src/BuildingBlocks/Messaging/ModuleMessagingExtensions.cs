@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dating.BuildingBlocks.Messaging;
 
@@ -41,13 +43,15 @@ public static class ModuleMessagingExtensions
         services.AddMessagingOptions();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutboxPublisher>();
+        services.TryAddSingleton(sp => new OutboxDispatcher(
+            sp.GetRequiredService<OutboxPublisher>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<MessagingOptions>>(), sp.GetRequiredService<ILogger<OutboxDispatcher>>()));
         services.TryAddSingleton<AfterCommit>();
         services.AddSingleton<OutboxSignal<TDbContext>>();
         services.AddSingleton<OutboxCommitInterceptor<TDbContext>>();
         services.ConfigureDbContext<TDbContext>((sp, options) => options.AddInterceptors(
             sp.GetRequiredService<AfterCommit>(),
             sp.GetRequiredService<OutboxCommitInterceptor<TDbContext>>()));
-        services.AddScoped<OutboxDispatcher<TDbContext>>();
         services.AddHostedService<OutboxDispatcherService<TDbContext>>();
         services.AddHostedService<MessageRetentionService<TDbContext>>();
         return builder;

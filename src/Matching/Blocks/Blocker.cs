@@ -4,6 +4,7 @@ using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Matching.Matches;
 using Dating.Matching.Recommendations;
+using Dating.Matching.Shards;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Matching.Blocks;
@@ -12,7 +13,7 @@ namespace Dating.Matching.Blocks;
 /// A block hides both users from each other (every query checks blocks both ways) and ends their match.
 /// It takes the same pair lock as a swipe, so no match can be created beside it.
 /// </summary>
-internal sealed class Blocker(MatchingDbContext db, StandbyReads<MatchingDbContext> reads, TimeProvider time)
+internal sealed class Blocker(MatchingDbContext db, MatchStore matches, SwipeShards shards, StandbyReads<MatchingDbContext> reads, TimeProvider time)
 {
     /// <returns>false when the user to block is unknown.</returns>
     public async Task<bool> BlockAsync(Guid blockerId, Guid blockedId, CancellationToken ct)
@@ -32,6 +33,7 @@ internal sealed class Blocker(MatchingDbContext db, StandbyReads<MatchingDbConte
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true);
             await PairLock.AcquireAsync(db, blockerId, blockedId, ct);
 
             var known = await db.Candidates.AnyAsync(c => c.UserId == blockedId, ct)
@@ -54,14 +56,9 @@ internal sealed class Blocker(MatchingDbContext db, StandbyReads<MatchingDbConte
                 db.AddIntegrationEvent(new UserBlocked(blockerId, blockedId, now));
             }
 
-            var match = await db.Matches.SingleOrDefaultAsync(
-                m => m.EndedAt == null
-                    && ((m.UserA == blockerId && m.UserB == blockedId) || (m.UserA == blockedId && m.UserB == blockerId)),
-                ct);
-            if (match is not null)
-            {
-                db.AddIntegrationEvent(match.End(MatchEndReason.Blocked, now));
-            }
+            // The match's end commits on its shard (with its MatchEnded) before the block does here: a failure between
+            // leaves the match ended, and the retry stores the block.
+            await matches.EndAsync(blockerId, blockedId, MatchEndReason.Blocked, now, ct);
 
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

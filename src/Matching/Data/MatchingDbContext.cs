@@ -1,7 +1,6 @@
 using Dating.BuildingBlocks.Messaging;
 using Dating.Matching.Blocks;
 using Dating.Matching.Candidates;
-using Dating.Matching.Matches;
 using Dating.Matching.Shards;
 using Microsoft.EntityFrameworkCore;
 
@@ -18,13 +17,11 @@ internal sealed class MatchingDbContext(DbContextOptions<MatchingDbContext> opti
 
     public DbSet<DeletedUser> DeletedUsers => Set<DeletedUser>();
 
-    /// <summary>The versions of the swipe shards' map (the swipes themselves are on the shards: <see cref="SwipeShardDbContext"/>).</summary>
+    /// <summary>The versions of the shards' map (the swipes and matches themselves are on the shards: <see cref="SwipeShardDbContext"/>).</summary>
     public DbSet<ShardMap> ShardMaps => Set<ShardMap>();
 
     /// <summary>Which map version each serving replica uses: a resharding waits for all of them.</summary>
     public DbSet<ReplicaAck> ReplicaAcks => Set<ReplicaAck>();
-
-    public DbSet<Match> Matches => Set<Match>();
 
     public DbSet<Block> Blocks => Set<Block>();
 

@@ -1,8 +1,8 @@
 using Dating.BuildingBlocks.Messaging;
-using Dating.Contracts.Matching;
 using Dating.Contracts.Profiles;
 using Dating.Matching.CardCache;
 using Dating.Matching.Data;
+using Dating.Matching.Matches;
 using Dating.Matching.Queues;
 using Dating.Matching.Shards;
 using Dating.Matching.Swipes;
@@ -13,7 +13,7 @@ namespace Dating.Matching.IntegrationEvents;
 
 /// <summary>Everything Matching holds of the user goes; each partner's match ends with <see cref="MatchEndReason.AccountDeleted"/>.</summary>
 internal sealed class ProfileDeletedConsumer(
-    MatchingDbContext db, SwipeStore swipes, SwipeShards shards, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
+    MatchingDbContext db, SwipeStore swipes, MatchStore matches, SwipeShards shards, RecommendationQueue queue, CardInvalidations invalidations, AfterCommit afterCommit, TimeProvider time)
     : IdempotentConsumer<ProfileDeleted, MatchingDbContext>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<ProfileDeleted> context, CancellationToken ct)
@@ -32,16 +32,8 @@ internal sealed class ProfileDeletedConsumer(
         await Db.Candidates.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await Db.PrimaryPhotos.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
 
-        var matches = await Db.Matches
-            .FromSql($"SELECT * FROM matching.matches WHERE (user_a = {userId} OR user_b = {userId}) FOR UPDATE")
-            .ToListAsync(ct);
-        foreach (var match in matches.Where(m => m.EndedAt is null))
-        {
-            Db.AddIntegrationEvent(match.End(MatchEndReason.AccountDeleted, now));
-        }
-
-        Db.Matches.RemoveRange(matches);
-        // Every shard, before the inbox row commits: a shard that is down fails the message, and the redelivery deletes again.
+        // Every shard, before the inbox row commits: a shard that is down fails the message, and the redelivery goes on.
+        await matches.ForgetUserAsync(userId, now, ct);
         await swipes.ForgetUserAsync(userId, ct);
         await Db.Blocks.Where(b => b.BlockerId == userId || b.BlockedId == userId).ExecuteDeleteAsync(ct);
 

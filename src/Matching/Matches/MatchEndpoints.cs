@@ -26,13 +26,10 @@ internal static class MatchEndpoints
         return group;
     }
 
-    public static async Task<Ok<IReadOnlyList<MatchResponse>>> GetMatches(ClaimsPrincipal user, MatchingDbContext db, CancellationToken ct)
+    public static async Task<Ok<IReadOnlyList<MatchResponse>>> GetMatches(ClaimsPrincipal user, MatchStore store, MatchingDbContext db, CancellationToken ct)
     {
         var me = user.GetUserId();
-        var matches = await db.Matches.AsNoTracking()
-            .Where(m => m.EndedAt == null && (m.UserA == me || m.UserB == me))
-            .Select(m => new { m.Id, Other = m.UserA == me ? m.UserB : m.UserA, m.CreatedAt })
-            .ToListAsync(ct);
+        var matches = (await store.ActiveOfAsync(me, ct)).Select(m => new { m.Id, Other = m.Other(me), m.CreatedAt }).ToList();
         var others = matches.Select(m => m.Other).ToList();
         var names = await db.Candidates.AsNoTracking()
             .Where(c => others.Contains(c.UserId))

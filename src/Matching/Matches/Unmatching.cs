@@ -1,34 +1,31 @@
-using Dating.BuildingBlocks.Messaging;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
-using Microsoft.EntityFrameworkCore;
+using Dating.Matching.Shards;
 
 namespace Dating.Matching.Matches;
 
 /// <summary>
-/// Ends a match at either party's request. The row lock makes a second unmatch of the same match wait, then find
-/// it ended: MatchEnded is raised once, in the same commit as the change.
+/// Ends a match at either party's request. The match is found by id on every shard, then ended under the pair lock (and
+/// the shard fence with its copy lock, so no resharding copy interleaves): a second unmatch of the same match waits, then
+/// finds it ended, so MatchEnded is raised once, in the same commit as the change on the match's shard.
 /// </summary>
-internal sealed class Unmatching(MatchingDbContext db, TimeProvider time)
+internal sealed class Unmatching(MatchingDbContext db, MatchStore matches, SwipeShards shards, TimeProvider time)
 {
     /// <returns>false when there is no active match with that id involving the user.</returns>
-    public Task<bool> UnmatchAsync(Guid userId, Guid matchId, CancellationToken ct) =>
-        db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+    public async Task<bool> UnmatchAsync(Guid userId, Guid matchId, CancellationToken ct)
+    {
+        var found = await matches.FindAsync(matchId, ct);
+        if (found is null || found.EndedAt is not null || !found.Involves(userId))
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var rows = await db.Matches
-                .FromSql($"SELECT * FROM matching.matches WHERE id = {matchId} AND ended_at IS NULL FOR UPDATE")
-                .ToListAsync(ct);
-            var match = rows.SingleOrDefault();
-            if (match is null || !match.Involves(userId))
-            {
-                return false;
-            }
+            return false;
+        }
 
-            db.AddIntegrationEvent(match.End(MatchEndReason.Unmatched, time.GetUtcNow()));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        });
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true);
+        await PairLock.AcquireAsync(db, found.UserA, found.UserB, ct);
+        var ended = await matches.EndAsync(found.UserA, found.UserB, MatchEndReason.Unmatched, time.GetUtcNow(), ct);
+        await transaction.CommitAsync(ct);
+        return ended;
+    }
 }

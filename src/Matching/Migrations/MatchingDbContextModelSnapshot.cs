@@ -225,49 +225,6 @@ namespace Dating.Matching.Migrations
                     b.ToTable("primary_photos", "matching");
                 });
 
-            modelBuilder.Entity("Dating.Matching.Matches.Match", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid")
-                        .HasColumnName("id");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("EndReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("end_reason");
-
-                    b.Property<DateTimeOffset?>("EndedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("ended_at");
-
-                    b.Property<Guid>("UserA")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_a");
-
-                    b.Property<Guid>("UserB")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_b");
-
-                    b.HasKey("Id")
-                        .HasName("pk_matches");
-
-                    b.HasIndex("UserB")
-                        .HasDatabaseName("ix_matches_user_b");
-
-                    b.HasIndex("UserA", "UserB")
-                        .IsUnique()
-                        .HasDatabaseName("ux_matches_pair");
-
-                    b.ToTable("matches", "matching", t =>
-                        {
-                            t.HasCheckConstraint("ck_matches_ordered_pair", "user_a < user_b");
-                        });
-                });
-
             modelBuilder.Entity("Dating.Matching.Shards.ReplicaAck", b =>
                 {
                     b.Property<string>("Replica")

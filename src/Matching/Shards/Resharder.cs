@@ -1,4 +1,5 @@
 using Dating.BuildingBlocks.Hashing;
+using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Persistence;
 using Dating.Matching.Data;
 using Microsoft.EntityFrameworkCore;
@@ -127,6 +128,13 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         await MoveAsync(from, ring, options, report, copy: false, ct);
         if (report.RowsMissing == 0)
         {
+            // A leaving shard leaves the map only once the replicas, which sweep every shard of the map, have published
+            // every match event in its outbox.
+            foreach (var shard in from.Except(target))
+            {
+                await WaitForOutboxAsync(shard, options[shard], output, ct);
+            }
+
             await StepAsync(map, target, ShardMapState.Active, previousShards: null, output, ct);
         }
 
@@ -244,6 +252,15 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
                 """,
                 ct);
             report.RowsCopied += rows.Count;
+
+            // Their matches as user_a move with them (a pair's match lives on user_a's shard). A pair is on one shard at a
+            // time (a new match first looks on the other owner), so a row already there is this one, copied before.
+            var matches = await source.Matches.AsNoTracking().Where(m => swipers.Contains(m.UserA)).ToListAsync(ct);
+            var ids = matches.Select(m => m.Id).ToList();
+            var copied = await destination.Matches.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+            destination.Matches.AddRange(matches.Where(m => !copied.Contains(m.Id)));
+            await destination.SaveChangesAsync(ct);
+            report.MatchesCopied += matches.Count - copied.Count;
         }
         else
         {
@@ -251,9 +268,30 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
                     .Select(s => new { s.SwiperId, s.TargetId, s.Decision }).ToListAsync(ct))
                 .Select(s => (s.SwiperId, s.TargetId, s.Decision)).ToHashSet();
             var missing = rows.Where(r => !there.Contains((r.SwiperId, r.TargetId, r.Decision))).Select(r => r.SwiperId).ToHashSet();
+
+            // A match ended on the old shard after its copy (an end ends every copy, the new one first, so only a crash in
+            // between leaves this) ends on the new one too before the old copy goes; one not on the new shard is missing.
+            var matches = await source.Matches.AsNoTracking().Where(m => swipers.Contains(m.UserA)).ToListAsync(ct);
+            var ids = matches.Select(m => m.Id).ToList();
+            var copies = await destination.Matches.Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+            foreach (var match in matches)
+            {
+                if (!copies.TryGetValue(match.Id, out var moved))
+                {
+                    missing.Add(match.UserA);
+                    report.RowsMissing++;
+                }
+                else if (match.EndedAt is not null && moved.EndedAt is null)
+                {
+                    (moved.EndedAt, moved.EndReason) = (match.EndedAt, match.EndReason);
+                }
+            }
+
+            await destination.SaveChangesAsync(ct);
             var verified = swipers.Where(s => !missing.Contains(s)).ToArray();
             report.RowsMissing += rows.Count(r => missing.Contains(r.SwiperId));
             report.RowsDeleted += await source.Swipes.Where(s => verified.Contains(s.SwiperId)).ExecuteDeleteAsync(ct);
+            report.MatchesDeleted += await source.Matches.Where(m => verified.Contains(m.UserA)).ExecuteDeleteAsync(ct);
             if (missing.Count > 0)
             {
                 logger.LogError("{Count} swipers' rows were not all on their new shard; their old rows are kept.", missing.Count);
@@ -261,6 +299,25 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         }
 
         await transaction.CommitAsync(ct);
+    }
+
+    private async Task WaitForOutboxAsync(string shard, DbContextOptions<SwipeShardDbContext> options, TextWriter output, CancellationToken ct)
+    {
+        var deadline = time.GetUtcNow() + AckTimeout;
+        await using var shardDb = new SwipeShardDbContext(options);
+        while (await shardDb.Set<OutboxMessage>().CountAsync(m => m.DispatchedAt == null, ct) is var pending and > 0)
+        {
+            if (time.GetUtcNow() > deadline)
+            {
+                throw new ReshardingException(
+                    $"{pending} match events in {shard}'s outbox were not published within {AckTimeout.TotalSeconds:0} s (is the broker up, and a Matching replica running?); "
+                    + "run the command again to resume.");
+            }
+
+            await Task.Delay(AckPoll, time, ct);
+        }
+
+        output.WriteLine($"  {shard}'s outbox is empty");
     }
 
     private static async Task<long> CountAsync(string connectionString, CancellationToken ct)

@@ -19,7 +19,12 @@ internal sealed class ReshardingReport
 
     public long RowsDeleted { get; set; }
 
-    /// <summary>Rows of the old shard that were not on the new one when the old copy was to be deleted (then it is kept).</summary>
+    /// <summary>The moved swipers' matches as user_a (a match lives on its first user's shard).</summary>
+    public long MatchesCopied { get; set; }
+
+    public long MatchesDeleted { get; set; }
+
+    /// <summary>Rows (swipes and matches) of the old shard that were not on the new one when the old copy was to be deleted (then it is kept).</summary>
     public long RowsMissing { get; set; }
 
     public double IdealShare { get; set; }
@@ -38,6 +43,7 @@ internal sealed class ReshardingReport
         var share = Swipers == 0 ? 0 : (double)SwipersMoved / Swipers;
         output.WriteLine(
             $"Swipers moved: {SwipersMoved} of {Swipers} ({share:P1}; the ideal is {IdealShare:P1}); rows copied {RowsCopied}, deleted from the old shards {RowsDeleted}; "
+            + $"matches copied {MatchesCopied}, deleted from the old shards {MatchesDeleted}; "
             + $"moved between shards both rings keep: {MovedBetweenKeptShards}.");
         output.WriteLine(Verified
             ? "Verified: every deleted row was on its new shard first, batch by batch (the counts agree); nothing moved between kept shards."

@@ -65,6 +65,8 @@ internal sealed class ShardStartup(
             await SchemaMigrations.ApplyAsync(db, SwipeShardDbContext.Schema, logger, ct);
         }
 
+        await LegacyMatches.MoveAsync(moduleDb, shards.Placement, logger, ct);
+
         // Known to a resharding before serving: one that starts now waits for this replica's heartbeat too.
         await ReplicaAcks.RecordAsync(moduleDb, shards.ReplicaId, map.Version, ct);
         shards.MarkReady();

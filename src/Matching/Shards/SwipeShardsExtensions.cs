@@ -1,3 +1,5 @@
+using Dating.BuildingBlocks.Messaging;
+using Dating.Matching.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +23,8 @@ internal static class SwipeShardsExtensions
             .ValidateOnStart();
         builder.Services.AddHostedService<ShardStartup>();
         builder.Services.AddHostedService<ShardMapFollower>();
+        builder.Services.AddSingleton<OutboxSignal<SwipeShardDbContext>>();
+        builder.Services.AddHostedService<ShardOutboxService>();
         builder.Services.AddHealthChecks().AddCheck(
             "swipe-shards", () => shards.Ready ? HealthCheckResult.Healthy("Every swipe shard is migrated.") : HealthCheckResult.Unhealthy("The swipe shards are not ready."));
         return builder;

@@ -1,4 +1,3 @@
-using Dating.BuildingBlocks.Messaging;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Matching.Matches;
@@ -11,10 +10,10 @@ namespace Dating.Matching.Swipes;
 /// Records a swipe and, when it completes a mutual like, the one match of the pair. The swipe commits on the swiper's
 /// shard before the like-back is looked for on the target's shard, so of two likes at the same moment at least the later
 /// sees the earlier, even on different shards and replicas; the pair lock in the module database serialises them besides.
-/// The match lives in the module database: the unique pair index and ON CONFLICT DO NOTHING make it insert-or-get, and
-/// MatchCreated joins the outbox only with the row that was really inserted, so a pair gets one match and one event.
+/// The match lives on a shard too (<see cref="MatchStore"/>): its unique pair index makes the insert insert-or-get, and
+/// MatchCreated joins that shard's outbox only with the row that was really inserted, so a pair gets one match and one event.
 /// </summary>
-internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, SwipeShards shards, TimeProvider time)
+internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, MatchStore matches, SwipeShards shards, TimeProvider time)
 {
     /// <returns>null when the target is unknown, deleted or blocked either way.</returns>
     public Task<SwipeResponse?> SwipeAsync(Guid swiperId, Guid targetId, SwipeDecision decision, CancellationToken ct) =>
@@ -50,23 +49,7 @@ internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, SwipeS
                 return new SwipeResponse(false, null);
             }
 
-            var inserted = await db.Database
-                .SqlQuery<Guid>(
-                    $"""
-                    INSERT INTO matching.matches (id, user_a, user_b, created_at)
-                    VALUES ({Guid.CreateVersion7()}, least({swiperId}, {targetId}), greatest({swiperId}, {targetId}), {now})
-                    ON CONFLICT (user_a, user_b) DO NOTHING
-                    RETURNING id AS "Value"
-                    """)
-                .ToListAsync(ct);
-            var match = await db.Matches.SingleAsync(
-                m => (m.UserA == swiperId && m.UserB == targetId) || (m.UserA == targetId && m.UserB == swiperId), ct);
-            if (inserted.Count == 1)
-            {
-                db.AddIntegrationEvent(new MatchCreated(match.Id, match.UserA, match.UserB, match.CreatedAt));
-                await db.SaveChangesAsync(ct);
-            }
-
+            var (match, _) = await matches.CreateAsync(swiperId, targetId, now, ct);
             await transaction.CommitAsync(ct);
             return match.EndedAt is null ? new SwipeResponse(true, match.Id) : new SwipeResponse(false, null);
         });

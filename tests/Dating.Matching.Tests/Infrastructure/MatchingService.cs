@@ -3,6 +3,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
+using Dating.Matching.Matches;
 using Dating.Matching.Shards;
 using Dating.Testing;
 using MassTransit;
@@ -119,6 +120,21 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
         return answers;
     }
 
+    /// <summary>Every match involving one of <paramref name="users"/>, on every shard of the map, with the shard that holds it.</summary>
+    internal async Task<IReadOnlyList<(string Shard, Match Match)>> MatchesAmongAsync(IReadOnlyCollection<Guid> users)
+    {
+        var shards = Host.Services.GetRequiredService<SwipeShards>();
+        var found = new List<(string, Match)>();
+        foreach (var shard in shards.Map.AllShards)
+        {
+            await using var db = shards.Open(shard);
+            var rows = await db.Matches.AsNoTracking().Where(m => users.Contains(m.UserA) || users.Contains(m.UserB)).ToListAsync();
+            found.AddRange(rows.Select(m => (shard, m)));
+        }
+
+        return found;
+    }
+
     internal Task WaitUntilAsync(Func<MatchingDbContext, Task<bool>> condition, string? what = null) =>
         Eventually.UntilAsync(() => QueryAsync(condition), what ?? "a condition on the Matching database");
 
@@ -137,6 +153,22 @@ public class MatchingService(BackingServicesFixture backing) : IAsyncLifetime
             db.AddIntegrationEvent(control);
             await db.SaveChangesAsync();
             controls.Add(control.BlockerId);
+        }
+
+        // The match events go through the shards' outboxes: one control through each of those too.
+        var shards = Host.Services.GetRequiredService<SwipeShards>();
+        foreach (var shard in shards.Map.AllShards)
+        {
+            var control = new UserBlocked(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+            await using var db = shards.Open(shard);
+            db.AddIntegrationEvent(control);
+            await db.SaveChangesAsync();
+            controls.Add(control.BlockerId);
+        }
+
+        foreach (var host in _hosts)
+        {
+            host.Services.GetRequiredService<OutboxSignal<SwipeShardDbContext>>().Notify();
         }
 
         await Events.WaitForAsync<UserBlocked>(e => controls.Contains(e.BlockerId), controls.Count);

@@ -81,7 +81,7 @@ public sealed class ReadModelTests(MatchingService service) : IClassFixture<Matc
         {
             await db.Candidates.CountAsync(c => c.UserId == leaving.UserId),
             (await service.QueryShardsAsync(shard => shard.Swipes.CountAsync(s => s.SwiperId == leaving.UserId || s.TargetId == leaving.UserId))).Sum(),
-            await db.Matches.CountAsync(m => m.UserA == leaving.UserId || m.UserB == leaving.UserId),
+            (await service.MatchesAmongAsync([leaving.UserId])).Count,
         });
         leftovers.ShouldBe([0, 0, 0]);
 

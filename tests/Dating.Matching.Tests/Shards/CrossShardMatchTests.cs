@@ -27,8 +27,10 @@ public sealed class CrossShardMatchTests(ShardedMatching service) : IClassFixtur
         var answers = await Task.WhenAll(swipes);
 
         var userIds = women.Concat(men).Select(p => p.UserId).ToHashSet();
-        var matches = await service.QueryAsync(db => db.Matches.Where(m => userIds.Contains(m.UserA)).ToListAsync());
+        var stored = await service.MatchesAmongAsync(userIds);
+        var matches = stored.Select(s => s.Match).ToList();
         matches.Count.ShouldBe(Pairs);
+        stored.ShouldAllBe(s => s.Shard == service.ShardOf(s.Match.UserA), "a match lives on its first user's shard");
         for (var i = 0; i < Pairs; i++)
         {
             var (her, him) = (women[i].UserId, men[i].UserId);

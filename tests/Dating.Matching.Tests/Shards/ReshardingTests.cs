@@ -73,7 +73,9 @@ public sealed class ReshardingTests(TwoOfThreeShards service) : IClassFixture<Tw
         var likes = plan.Where(s => s.Decision == "like").Select(s => (s.Swiper, s.Target)).ToHashSet();
         var mutual = likes.Where(l => l.Swiper < l.Target && likes.Contains((l.Target, l.Swiper))).ToList();
         mutual.Count.ShouldBeGreaterThan(50);
-        var matches = await service.QueryAsync(db => db.Matches.AsNoTracking().Where(m => ids.Contains(m.UserA)).ToListAsync());
+        var stored = await service.MatchesAmongAsync(ids);
+        stored.ShouldAllBe(s => s.Shard == ReshardableMatching.OwnerIn(after, s.Match.UserA), "a match moves with its first user");
+        var matches = stored.Select(s => s.Match).ToList();
         matches.Count.ShouldBe(mutual.Count);
         foreach (var (one, other) in mutual)
         {

@@ -10,7 +10,7 @@ namespace Dating.Matching.Tests.Shards;
 public sealed class ShardOutageTests(BackingServicesFixture backing, ShardedMatching service) : IClassFixture<ShardedMatching>
 {
     [Fact]
-    public async Task A_shard_that_is_down_fails_only_the_swipes_that_need_it_with_503_problems()
+    public async Task A_shard_that_is_down_fails_only_the_swipes_that_need_it_and_the_match_lists_with_503_problems()
     {
         var place = Places.Somewhere();
         using var her = await service.AddAsync(service.On(0, () => Person.Woman(place)));
@@ -30,6 +30,10 @@ public sealed class ShardOutageTests(BackingServicesFixture backing, ShardedMatc
             (await her.SwipeAsync(herNeighbour.UserId)).Matched.ShouldBeFalse();
             (await herNeighbour.SwipeAsync(her.UserId)).Matched.ShouldBeTrue();
             (await her.SwipeAsync(other.UserId, "pass")).Matched.ShouldBeFalse();
+
+            // "My matches" asks every shard (a match lives on its first user's shard): a complete list cannot be had.
+            await (await her.Http.GetAsync("/api/matching/matches", TestContext.Current.CancellationToken))
+                .ShouldBeProblemAsync(HttpStatusCode.ServiceUnavailable);
         }
         finally
         {

@@ -35,7 +35,7 @@ public sealed class ConcurrentMatchTests(TwoReplicas service) : IClassFixture<Tw
 
         var pairIds = women.Zip(men).ToDictionary(p => p.First.UserId, p => p.Second.UserId);
         var userIds = women.Concat(men).Select(p => p.UserId).ToHashSet();
-        var matches = await service.QueryAsync(db => db.Matches.Where(m => userIds.Contains(m.UserA)).ToListAsync());
+        var matches = (await service.MatchesAmongAsync(userIds)).Select(s => s.Match).ToList();
         matches.Count.ShouldBe(Pairs);
         matches.ShouldAllBe(m => (pairIds.ContainsKey(m.UserA) && pairIds[m.UserA] == m.UserB)
             || (pairIds.ContainsKey(m.UserB) && pairIds[m.UserB] == m.UserA));

@@ -8,31 +8,41 @@ using Microsoft.Extensions.Options;
 namespace Dating.BuildingBlocks.Messaging;
 
 /// <summary>
-/// One round of the outbox: lock a batch of pending rows, publish them, mark them dispatched.
+/// One round of an outbox: lock a batch of pending rows, publish them, mark them dispatched.
 /// <c>FOR UPDATE SKIP LOCKED</c> lets every replica sweep the same table without publishing a row twice at once.
+/// It works on any context whose model has the outbox (<see cref="MessagingModelBuilderExtensions.AddOutboxTable"/>):
+/// a module's, swept by <see cref="OutboxDispatcherService{TDbContext}"/>, or one a module opens itself per database
+/// (Matching's shards), swept by that module.
 /// </summary>
-internal sealed class OutboxDispatcher<TDbContext>(
-    TDbContext db,
-    OutboxPublisher publisher,
-    TimeProvider clock,
-    IOptions<MessagingOptions> options,
-    ILogger<OutboxDispatcher<TDbContext>> logger)
-    where TDbContext : DbContext
+public sealed class OutboxDispatcher
 {
+    private readonly OutboxPublisher _publisher;
+    private readonly TimeProvider _clock;
+    private readonly IOptions<MessagingOptions> _options;
+    private readonly ILogger<OutboxDispatcher> _logger;
+
+    internal OutboxDispatcher(OutboxPublisher publisher, TimeProvider clock, IOptions<MessagingOptions> options, ILogger<OutboxDispatcher> logger)
+    {
+        _publisher = publisher;
+        _clock = clock;
+        _options = options;
+        _logger = logger;
+    }
+
     /// <summary>Returns true when a full batch went out and more rows may be waiting.</summary>
-    public Task<bool> DispatchBatchAsync(CancellationToken ct) =>
+    public Task<bool> DispatchBatchAsync(DbContext db, CancellationToken ct) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var rows = await db.Set<OutboxMessage>()
-                .FromSqlRaw(PendingRowsSql(), options.Value.BatchSize)
+                .FromSqlRaw(PendingRowsSql(db), _options.Value.BatchSize)
                 .ToListAsync(ct);
 
             var complete = await PublishAsync(rows, ct);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return complete && rows.Count == options.Value.BatchSize;
+            return complete && rows.Count == _options.Value.BatchSize;
         });
 
     // Publishes in order; stops at the first broker failure, since the rest would only wait for the same timeout. In
@@ -43,8 +53,8 @@ internal sealed class OutboxDispatcher<TDbContext>(
         {
             try
             {
-                await publisher.PublishAsync(row, ct);
-                row.DispatchedAt = clock.GetUtcNow();
+                await _publisher.PublishAsync(row, ct);
+                row.DispatchedAt = _clock.GetUtcNow();
             }
             catch (Exception e) when (!ct.IsCancellationRequested)
             {
@@ -52,18 +62,18 @@ internal sealed class OutboxDispatcher<TDbContext>(
                 row.LastError = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
                 if (e is UnknownIntegrationEventException or JsonException)
                 {
-                    logger.LogError(e, "Outbox message {MessageId} ({Type}) cannot be published; it stays in the outbox", row.Id, row.Type);
+                    _logger.LogError(e, "Outbox message {MessageId} ({Type}) cannot be published; it stays in the outbox", row.Id, row.Type);
                     continue;
                 }
 
-                if (publisher.InProcess)
+                if (_publisher.InProcess)
                 {
                     // In process the failure is this event's consumer's: the next rows are not held up by it.
-                    logger.LogWarning(e, "Handling outbox message {MessageId} ({Type}) failed; the sweep will retry it", row.Id, row.Type);
+                    _logger.LogWarning(e, "Handling outbox message {MessageId} ({Type}) failed; the sweep will retry it", row.Id, row.Type);
                     continue;
                 }
 
-                logger.LogWarning(e, "Publishing outbox message {MessageId} ({Type}) failed; the sweep will retry", row.Id, row.Type);
+                _logger.LogWarning(e, "Publishing outbox message {MessageId} ({Type}) failed; the sweep will retry", row.Id, row.Type);
                 return false;
             }
         }
@@ -71,10 +81,17 @@ internal sealed class OutboxDispatcher<TDbContext>(
         return true;
     }
 
-    private string PendingRowsSql()
+    /// <summary>Deletes dispatched rows older than the retention (idempotent across replicas).</summary>
+    public Task<int> DeleteExpiredAsync(DbContext db, CancellationToken ct)
+    {
+        var cutoff = _clock.GetUtcNow() - _options.Value.Retention;
+        return db.Set<OutboxMessage>().Where(m => m.DispatchedAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    private static string PendingRowsSql(DbContext db)
     {
         var table = db.Model.FindEntityType(typeof(OutboxMessage))
-            ?? throw new InvalidOperationException($"{typeof(TDbContext).Name} has no outbox: call modelBuilder.AddMessagingTables().");
+            ?? throw new InvalidOperationException($"{db.GetType().Name} has no outbox: call modelBuilder.AddOutboxTable().");
         var name = db.GetService<ISqlGenerationHelper>().DelimitIdentifier(table.GetTableName()!, table.GetSchema());
         return $"SELECT * FROM {name} WHERE dispatched_at IS NULL ORDER BY created_at, id LIMIT {{0}} FOR UPDATE SKIP LOCKED";
     }

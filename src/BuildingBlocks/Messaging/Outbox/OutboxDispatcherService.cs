@@ -12,6 +12,7 @@ namespace Dating.BuildingBlocks.Messaging;
 /// </summary>
 internal sealed class OutboxDispatcherService<TDbContext>(
     IServiceScopeFactory scopes,
+    OutboxDispatcher dispatcher,
     OutboxSignal<TDbContext> signal,
     IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcherService<TDbContext>> logger) : BackgroundService
@@ -42,8 +43,7 @@ internal sealed class OutboxDispatcherService<TDbContext>(
             do
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher<TDbContext>>();
-                more = await dispatcher.DispatchBatchAsync(ct);
+                more = await dispatcher.DispatchBatchAsync(scope.ServiceProvider.GetRequiredService<TDbContext>(), ct);
             }
             while (more);
         }

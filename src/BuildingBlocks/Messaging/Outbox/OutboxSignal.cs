@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace Dating.BuildingBlocks.Messaging;
 
 /// <summary>Wakes one DbContext's dispatcher after a commit; many signals before it wakes count as one.</summary>
-internal sealed class OutboxSignal<TDbContext>
+public sealed class OutboxSignal<TDbContext>
 {
     private readonly Channel<bool> _channel = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });

@@ -9,6 +9,7 @@ namespace Dating.BuildingBlocks.Messaging;
 /// <summary>Keeps the outbox and inbox tables small: drops rows older than the retention (idempotent across replicas).</summary>
 internal sealed class MessageRetentionService<TDbContext>(
     IServiceScopeFactory scopes,
+    OutboxDispatcher outbox,
     TimeProvider clock,
     IOptions<MessagingOptions> options,
     ILogger<MessageRetentionService<TDbContext>> logger) : BackgroundService
@@ -38,7 +39,7 @@ internal sealed class MessageRetentionService<TDbContext>(
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
             var cutoff = clock.GetUtcNow() - options.Value.Retention;
-            await db.Set<OutboxMessage>().Where(m => m.DispatchedAt < cutoff).ExecuteDeleteAsync(ct);
+            await outbox.DeleteExpiredAsync(db, ct);
             await db.Set<InboxMessage>().Where(m => m.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
