@@ -101,7 +101,7 @@ public static class ShardingReport
 
         text.AppendLine().AppendLine(CrossShardSection).AppendLine();
         text.AppendLine("A like is a pass plus the like-back check, one primary-key lookup on the target's shard: the swiper's own shard, or another "
-            + "server. \"My matches\" reads matching's own database, never a shard. Fixed-rate swipes, merged over the rounds; count in brackets.").AppendLine();
+            + "server. \"My matches\" asks every shard at once (a match lives on its first user's shard). Fixed-rate swipes, merged over the rounds; count in brackets.").AppendLine();
         text.AppendLine("| shards | pass p50 / p99 ms | like, like-back on the own shard | like, on another shard | like − pass, p50 ms | my matches p50 / p99 ms | errors |")
             .AppendLine("|---:|---|---|---|---:|---|---:|");
         foreach (var group in byShards)
