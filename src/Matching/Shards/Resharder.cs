@@ -50,7 +50,7 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
             return [.. from.Where(s => s != shard)];
         });
 
-    /// <summary>The map, the shards with their rows (configured ones outside the map too) and the replicas' heartbeats.</summary>
+    /// <summary>The map, the shards with their swipes and matches (configured ones outside the map too) and the replicas' heartbeats.</summary>
     public async Task ListAsync(TextWriter output, CancellationToken ct)
     {
         var map = await CurrentMapAsync(ct);
@@ -59,8 +59,10 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         foreach (var shard in connections.Keys.Union(map.AllShards).Order(StringComparer.Ordinal))
         {
             var where = map.Shards.Contains(shard) ? "in the map" : map.AllShards.Contains(shard) ? "leaving" : "configured, not in the map";
-            var rows = connections.TryGetValue(shard, out var connection) ? (await CountAsync(connection, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture) : "no connection string";
-            output.WriteLine($"  {shard,-24}{rows,14} swipes   {where}");
+            var rows = connections.TryGetValue(shard, out var connection)
+                ? FormattableString.Invariant($"{await CountAsync(connection, ct),14} swipes {await CountAsync(connection, ct, matches: true),10} matches")
+                : $"{"no connection string",33}";
+            output.WriteLine($"  {shard,-24}{rows}   {where}");
         }
 
         foreach (var replica in await ReplicaAcks.LiveAsync(db, Liveness, ct))
@@ -320,12 +322,12 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         output.WriteLine($"  {shard}'s outbox is empty");
     }
 
-    private static async Task<long> CountAsync(string connectionString, CancellationToken ct)
+    private static async Task<long> CountAsync(string connectionString, CancellationToken ct, bool matches = false)
     {
         await using var shard = new SwipeShardDbContext(SwipeShardOptions.For(connectionString));
         try
         {
-            return await shard.Swipes.LongCountAsync(ct);
+            return matches ? await shard.Matches.LongCountAsync(ct) : await shard.Swipes.LongCountAsync(ct);
         }
         catch (Npgsql.PostgresException exception) when (exception.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
         {

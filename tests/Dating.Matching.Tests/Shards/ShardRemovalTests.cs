@@ -52,6 +52,12 @@ public sealed class ShardRemovalTests(ThreeShards service) : IClassFixture<Three
         output.ShouldContain("moved between shards both rings keep: 0.");
         (await service.LatestMapAsync()).Shards.ShouldBe(after);
 
+        // The listing counts each shard's rows: the one that left holds nothing now.
+        var (listed, listing, _) = await service.ShardsAsync("shards", "list");
+        listed.ShouldBe(0, listing);
+        listing.ShouldMatch($@"{before[1]}\s+0 swipes\s+0 matches\s+configured, not in the map");
+        listing.ShouldMatch($@"{after[0]}\s+\d+ swipes\s+\d+ matches\s+in the map");
+
         var ids = women.Concat(men).Select(p => p.UserId).ToList();
         var rows = await service.AllSwipesAmongAsync(ids);
         rows.Count.ShouldBe(3 * women.Count);
