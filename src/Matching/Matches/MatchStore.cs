@@ -26,8 +26,7 @@ internal sealed class MatchStore(SwipeShards shards, MatchingDbContext module, A
     /// The pair's one match, inserted unless it exists (ended or not); MatchCreated joins the shard's outbox only with
     /// the row really inserted. Call it inside <see cref="ShardFence"/> and the pair lock.
     /// </summary>
-    /// <returns>The match and whether this call created it.</returns>
-    public async Task<(Match Match, bool Created)> CreateAsync(Guid one, Guid other, DateTimeOffset now, CancellationToken ct)
+    public async Task<Match> CreateAsync(Guid one, Guid other, DateTimeOffset now, CancellationToken ct)
     {
         var (userA, userB) = Order(one, other);
         var placement = shards.Placement;
@@ -37,12 +36,13 @@ internal sealed class MatchStore(SwipeShards shards, MatchingDbContext module, A
             await using var earlierDb = placement.Open(elsewhere, module);
             if (await PairAsync(earlierDb, userA, userB, ct) is { } earlier)
             {
-                return (earlier, false);
+                return earlier;
             }
         }
 
         await using var db = placement.Open(write, module);
-        return await InTransactionAsync(db, async () =>
+        Match? match = null;
+        await InTransactionAsync(db, async () =>
         {
             var inserted = await db.Database
                 .SqlQuery<Guid>(
@@ -53,15 +53,14 @@ internal sealed class MatchStore(SwipeShards shards, MatchingDbContext module, A
                     RETURNING id AS "Value"
                     """)
                 .ToListAsync(ct);
-            var match = await PairAsync(db, userA, userB, ct) ?? throw new InvalidOperationException("The match just inserted is not there.");
+            match = await PairAsync(db, userA, userB, ct) ?? throw new InvalidOperationException("The match just inserted is not there.");
             if (inserted.Count == 1)
             {
                 db.AddIntegrationEvent(new MatchCreated(match.Id, match.UserA, match.UserB, match.CreatedAt));
                 await db.SaveChangesAsync(ct);
             }
-
-            return (match, inserted.Count == 1);
         }, ct);
+        return match!;
     }
 
     /// <summary>The user's active matches, from every shard at once.</summary>
@@ -108,7 +107,6 @@ internal sealed class MatchStore(SwipeShards shards, MatchingDbContext module, A
                 }
 
                 await db.SaveChangesAsync(ct);
-                return true;
             }, ct);
         }
 
@@ -139,9 +137,23 @@ internal sealed class MatchStore(SwipeShards shards, MatchingDbContext module, A
 
                 db.Matches.RemoveRange(matches);
                 await db.SaveChangesAsync(ct);
-                return true;
             }, ct);
         }
+    }
+
+    /// <summary>
+    /// Writes the rows of <paramref name="matches"/> that <paramref name="db"/>'s shard does not hold yet (by id), for a copy
+    /// that may run again after it was cut off (a resharding's, the old matches' move); returns how many it wrote.
+    /// </summary>
+    public static async Task<int> CopyMissingAsync(SwipeShardDbContext db, IReadOnlyCollection<Match> matches, CancellationToken ct)
+    {
+        var ids = matches.Select(m => m.Id).ToList();
+        var there = await db.Matches.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
+        var missing = matches.Where(m => !there.Contains(m.Id)).ToList();
+        db.Matches.AddRange(missing);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return missing.Count;
     }
 
     private static Task<Match?> PairAsync(SwipeShardDbContext db, Guid userA, Guid userB, CancellationToken ct) =>
@@ -166,23 +178,22 @@ internal sealed class MatchStore(SwipeShards shards, MatchingDbContext module, A
     /// Runs <paramref name="work"/> in a transaction of its own on a shard server, committed before this returns (and the
     /// shard outbox's dispatcher woken), or in the module's transaction when the shard is the module's database.
     /// </summary>
-    private async Task<T> InTransactionAsync<T>(SwipeShardDbContext db, Func<Task<T>> work, CancellationToken ct)
+    private async Task InTransactionAsync(SwipeShardDbContext db, Func<Task> work, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null)
         {
-            var shared = await work();
+            await work();
             afterCommit.Enqueue(module, () =>
             {
                 signal.Notify();
                 return Task.CompletedTask;
             });
-            return shared;
+            return;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await work();
+        await work();
         await transaction.CommitAsync(ct);
         signal.Notify();
-        return result;
     }
 }

@@ -1,6 +1,7 @@
 using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Matching.Shards;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Matching.Matches;
 
@@ -20,12 +21,15 @@ internal sealed class Unmatching(MatchingDbContext db, MatchStore matches, Swipe
             return false;
         }
 
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true);
-        await PairLock.AcquireAsync(db, found.UserA, found.UserB, ct);
-        var ended = await matches.EndAsync(found.UserA, found.UserB, MatchEndReason.Unmatched, time.GetUtcNow(), ct);
-        await transaction.CommitAsync(ct);
-        return ended;
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true);
+            await PairLock.AcquireAsync(db, found.UserA, found.UserB, ct);
+            var ended = await matches.EndAsync(found.UserA, found.UserB, MatchEndReason.Unmatched, time.GetUtcNow(), ct);
+            await transaction.CommitAsync(ct);
+            return ended;
+        });
     }
 }

@@ -1,4 +1,3 @@
-using Dating.Contracts.Matching;
 using Dating.Matching.Data;
 using Dating.Matching.Matches;
 using Microsoft.EntityFrameworkCore;
@@ -29,36 +28,17 @@ internal static class LegacyMatches
             return;
         }
 
-        var rows = new List<Match>();
-        await using (var command = db.Database.GetDbConnection().CreateCommand())
-        {
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = $"SELECT id, user_a, user_b, created_at, ended_at, end_reason FROM matching.{Table}";
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                rows.Add(new Match
-                {
-                    Id = reader.GetGuid(0),
-                    UserA = reader.GetGuid(1),
-                    UserB = reader.GetGuid(2),
-                    CreatedAt = reader.GetFieldValue<DateTimeOffset>(3),
-                    EndedAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                    EndReason = reader.IsDBNull(5) ? null : Enum.Parse<MatchEndReason>(reader.GetString(5)),
-                });
-            }
-        }
+        // The shard model maps the same columns: read the old rows through it, on this connection and transaction.
+        await using var legacy = new SwipeShardDbContext(SwipeShardOptions.For(db.Database.GetDbConnection()));
+        await legacy.Database.UseTransactionAsync(transaction.GetDbTransaction(), ct);
+        var rows = await legacy.Matches.FromSqlRaw($"SELECT * FROM matching.{Table}").AsNoTracking().ToListAsync(ct);
 
         foreach (var shard in rows.GroupBy(m => placement.WriteShardsOf(m.UserA).Write))
         {
             await using var shardDb = placement.Open(shard.Key);
             foreach (var batch in shard.Chunk(1000))
             {
-                var ids = batch.Select(m => m.Id).ToList();
-                var there = await shardDb.Matches.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
-                shardDb.Matches.AddRange(batch.Where(m => !there.Contains(m.Id)));
-                await shardDb.SaveChangesAsync(ct);
-                shardDb.ChangeTracker.Clear();
+                await MatchStore.CopyMissingAsync(shardDb, batch, ct);
             }
         }
 

@@ -2,6 +2,7 @@ using Dating.BuildingBlocks.Hashing;
 using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Persistence;
 using Dating.Matching.Data;
+using Dating.Matching.Matches;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -59,8 +60,8 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         foreach (var shard in connections.Keys.Union(map.AllShards).Order(StringComparer.Ordinal))
         {
             var where = map.Shards.Contains(shard) ? "in the map" : map.AllShards.Contains(shard) ? "leaving" : "configured, not in the map";
-            var rows = connections.TryGetValue(shard, out var connection)
-                ? FormattableString.Invariant($"{await CountAsync(connection, ct),14} swipes {await CountAsync(connection, ct, matches: true),10} matches")
+            var rows = connections.TryGetValue(shard, out var connection) && await CountAsync(connection, ct) is var (swipes, matches)
+                ? FormattableString.Invariant($"{swipes,14} swipes {matches,10} matches")
                 : $"{"no connection string",33}";
             output.WriteLine($"  {shard,-24}{rows}   {where}");
         }
@@ -104,7 +105,7 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         };
         foreach (var shard in options.Keys)
         {
-            report.Before[shard] = await CountAsync(connections[shard], ct);
+            report.Before[shard] = (await CountAsync(connections[shard], ct)).Swipes;
         }
 
         var ring = ConsistentHashRing.Create(target, map.VirtualNodes);
@@ -142,7 +143,7 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
 
         foreach (var shard in options.Keys)
         {
-            report.After[shard] = await CountAsync(connections[shard], ct);
+            report.After[shard] = (await CountAsync(connections[shard], ct)).Swipes;
         }
 
         report.WriteTo(output);
@@ -258,11 +259,7 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
             // Their matches as user_a move with them (a pair's match lives on user_a's shard). A pair is on one shard at a
             // time (a new match first looks on the other owner), so a row already there is this one, copied before.
             var matches = await source.Matches.AsNoTracking().Where(m => swipers.Contains(m.UserA)).ToListAsync(ct);
-            var ids = matches.Select(m => m.Id).ToList();
-            var copied = await destination.Matches.Where(m => ids.Contains(m.Id)).Select(m => m.Id).ToListAsync(ct);
-            destination.Matches.AddRange(matches.Where(m => !copied.Contains(m.Id)));
-            await destination.SaveChangesAsync(ct);
-            report.MatchesCopied += matches.Count - copied.Count;
+            report.MatchesCopied += await MatchStore.CopyMissingAsync(destination, matches, ct);
         }
         else
         {
@@ -270,6 +267,7 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
                     .Select(s => new { s.SwiperId, s.TargetId, s.Decision }).ToListAsync(ct))
                 .Select(s => (s.SwiperId, s.TargetId, s.Decision)).ToHashSet();
             var missing = rows.Where(r => !there.Contains((r.SwiperId, r.TargetId, r.Decision))).Select(r => r.SwiperId).ToHashSet();
+            report.RowsMissing += rows.Count(r => !there.Contains((r.SwiperId, r.TargetId, r.Decision)));
 
             // A match ended on the old shard after its copy (an end ends every copy, the new one first, so only a crash in
             // between leaves this) ends on the new one too before the old copy goes; one not on the new shard is missing.
@@ -291,7 +289,6 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
 
             await destination.SaveChangesAsync(ct);
             var verified = swipers.Where(s => !missing.Contains(s)).ToArray();
-            report.RowsMissing += rows.Count(r => missing.Contains(r.SwiperId));
             report.RowsDeleted += await source.Swipes.Where(s => verified.Contains(s.SwiperId)).ExecuteDeleteAsync(ct);
             report.MatchesDeleted += await source.Matches.Where(m => verified.Contains(m.UserA)).ExecuteDeleteAsync(ct);
             if (missing.Count > 0)
@@ -322,16 +319,16 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
         output.WriteLine($"  {shard}'s outbox is empty");
     }
 
-    private static async Task<long> CountAsync(string connectionString, CancellationToken ct, bool matches = false)
+    private static async Task<(long Swipes, long Matches)> CountAsync(string connectionString, CancellationToken ct)
     {
         await using var shard = new SwipeShardDbContext(SwipeShardOptions.For(connectionString));
         try
         {
-            return matches ? await shard.Matches.LongCountAsync(ct) : await shard.Swipes.LongCountAsync(ct);
+            return (await shard.Swipes.LongCountAsync(ct), await shard.Matches.LongCountAsync(ct));
         }
         catch (Npgsql.PostgresException exception) when (exception.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
         {
-            return 0; // a configured server that no map has named yet has no table
+            return (0, 0); // a configured server that no map has named yet has no table
         }
     }
 }

@@ -49,7 +49,7 @@ internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, MatchS
                 return new SwipeResponse(false, null);
             }
 
-            var (match, _) = await matches.CreateAsync(swiperId, targetId, now, ct);
+            var match = await matches.CreateAsync(swiperId, targetId, now, ct);
             await transaction.CommitAsync(ct);
             return match.EndedAt is null ? new SwipeResponse(true, match.Id) : new SwipeResponse(false, null);
         });
