@@ -16,7 +16,7 @@ namespace Dating.Benchmarks.Comparison;
 /// speed (every scenario, one process per service or one monolith), horizontal scaling (the mixed session with two
 /// replicas of matching and chat, or two monoliths), and in the last round fault isolation (chat killed during the
 /// mixed session; in the monolith the same fault kills its one process). With <see cref="CompareOptions.Profile"/>, the
-/// last round's one-replica stacks also get a profiled pass (at rest, then the mixed session at max) after everything
+/// last round's one-replica stacks also get a profiled pass (at rest, then each scenario at max that it measured) after everything
 /// measured on them, traces into <paramref name="traceFolder"/>. Each of <see cref="CompareOptions.Variants"/> runs every
 /// topology again in every round, one replica, with its settings in every .NET process (<see cref="RuntimeVariant"/>). The
 /// scaling experiment also runs each topology confined to one CPU (<see cref="RuntimeVariant.OneCpu"/>): scaling up.
@@ -174,7 +174,7 @@ public sealed class ComparisonBenchmark(
             await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
             try
             {
-                profiles.AddRange(await ProfileAsync(stack, name, session, ct));
+                profiles.AddRange(await ProfileAsync(stack, name, scenarios, ct));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -191,8 +191,11 @@ public sealed class ComparisonBenchmark(
         return runs;
     }
 
-    /// <summary>The profiled pass, after every measured scenario of the stack: at rest, then the mixed session at max.</summary>
-    private async Task<IReadOnlyList<ProfiledWindow>> ProfileAsync(BenchmarkStack stack, string topology, Func<int, Task<bool>> session, CancellationToken ct)
+    /// <summary>
+    /// The profiled pass, after every measured scenario of the stack: at rest, then each closed-loop scenario at max that
+    /// this run measures (the mixed session, the cached public profile read, recommendations), the mixed session when none.
+    /// </summary>
+    private async Task<IReadOnlyList<ProfiledWindow>> ProfileAsync(BenchmarkStack stack, string topology, ComparisonScenarios scenarios, CancellationToken ct)
     {
         var folder = traceFolder ?? Path.Combine(Path.GetTempPath(), "dating-benchmarks", "traces");
         var processes = ServiceProcesses(stack).ToList();
@@ -201,19 +204,39 @@ public sealed class ComparisonBenchmark(
         IEnumerable<int> Backing() => stack.BackingPids;
 
         log(ReportFile.Invariant($"profiling (EventPipe, not measured): {rest.TotalSeconds:0.#} s at rest"));
-        var idle = await TopologyProfiler.RecordAsync(topology, TopologyProfiler.AtRest, processes, Backing, folder, async () =>
+        var windows = new List<ProfiledWindow>
         {
-            await Task.Delay(rest, ct);
-            return (0, 0);
-        }, ct);
-        log(ReportFile.Invariant($"profiling: mixed session at max, {settings.MaxClients} clients for {load.TotalSeconds:0.#} s"));
-        var max = await TopologyProfiler.RecordAsync(topology, TopologyProfiler.SessionMax, processes, Backing, folder, async () =>
+            await TopologyProfiler.RecordAsync(topology, TopologyProfiler.AtRest, "", processes, Backing, folder, async () =>
+            {
+                await Task.Delay(rest, ct);
+                return (0, 0);
+            }, ct),
+        };
+        foreach (var (scenario, unit, operation) in ProfiledScenarios(scenarios))
         {
-            var (latency, errors, _) = await LoadGenerator.ClosedAsync(session, settings.MaxClients, load, ct);
-            return (latency.TotalCount, errors);
-        }, ct);
-        log(ReportFile.Invariant($"profiled pass: {max.Operations} sessions in {max.Seconds:0.0} s ({(max.Operations - max.Errors) / max.Seconds:0.0}/s), {max.Errors} errors"));
-        return [idle, max];
+            log(ReportFile.Invariant($"profiling: {scenario}, {settings.MaxClients} clients for {load.TotalSeconds:0.#} s"));
+            var window = await TopologyProfiler.RecordAsync(topology, scenario, unit, processes, Backing, folder, async () =>
+            {
+                var (latency, errors, _) = await LoadGenerator.ClosedAsync(operation, settings.MaxClients, load, ct);
+                return (latency.TotalCount, errors);
+            }, ct);
+            log(ReportFile.Invariant($"profiled pass: {window.Operations} {unit}s in {window.Seconds:0.0} s ({(window.Operations - window.Errors) / window.Seconds:0.0}/s), {window.Errors} errors"));
+            windows.Add(window);
+        }
+
+        return windows;
+    }
+
+    private IEnumerable<(string Scenario, string Unit, Func<int, Task<bool>> Operation)> ProfiledScenarios(ComparisonScenarios scenarios)
+    {
+        (string Scenario, string Unit, Func<int, Task<bool>> Operation)[] all =
+        [
+            (ScenarioNames.SessionMax, "session", i => scenarios.SessionAsync(i)),
+            (ScenarioNames.PublicProfileMax, "read", scenarios.ReadProfileAsync),
+            (ScenarioNames.RecommendationsMax, "request", i => scenarios.RecommendAsync(i)),
+        ];
+        var measured = all.Where(s => _options.Runs(s.Scenario)).ToList();
+        return measured.Count > 0 ? measured : all.Take(1);
     }
 
     /// <summary>A profiled window: a fraction of the scenario duration, at least a second.</summary>

@@ -6,7 +6,7 @@ namespace Dating.Benchmarks.Profiling;
 
 /// <summary>
 /// <c>profile.md</c> (every process: components, top frames, top inclusive methods, the waits left out) and the short
-/// summary in <c>report.md</c> (per component, what each topology spends per session and at rest).
+/// summary in <c>report.md</c> (per component, what each topology spends per operation of each profiled scenario, and at rest).
 /// </summary>
 public static class ProfileReport
 {
@@ -35,7 +35,7 @@ public static class ProfileReport
             + "**component**: the first frame from the leaf up that belongs to a named library or to our code, so that a memory copy or a "
             + "dictionary lookup inside Npgsql counts for Npgsql; samples with no such frame stay in plumbing buckets (tasks and thread pool, "
             + "base library, runtime). **Inclusive** = the share of CPU samples with the component anywhere on the stack. "
-            + "Estimated CPU per session (or cores at rest) = the process's CPU measured in the unprofiled runs, less what its JIT and GC threads used "
+            + "Estimated CPU per operation (or cores at rest) = the process's CPU measured in the unprofiled runs of the same scenario, less what its JIT and GC threads used "
             + "(the sampler does not see those threads: their CPU time is shown as two rows of its own, from /proc), × the component's share of the process's CPU samples.").AppendLine();
 
         foreach (var window in windows.GroupBy(w => w.Window.Window))
@@ -55,13 +55,13 @@ public static class ProfileReport
     {
         var text = new StringBuilder("EventPipe on every process of each topology (the runtime's sample profiler, about one stack per managed thread per millisecond, "
             + "and the runtime provider's default keywords; managed frames named from the trace's method events and rundown), in the last round's one-replica "
-            + "stacks after all of their measured scenarios: first at rest, then the mixed session at max. Sampling suspends the runtime about every millisecond, "
+            + "stacks after all of their measured scenarios: first at rest, then each scenario at max that the run measured. Sampling suspends the runtime about every millisecond, "
             + "so the profiled pass is slower than the measured one; its throughput is not reported as a result.");
-        foreach (var max in windows.Where(w => w.Window.Window == TopologyProfiler.SessionMax))
+        foreach (var max in windows.Where(w => !w.Window.AtRest))
         {
             var w = max.Window;
-            var measured = result.Runs.Where(r => r.Topology == w.Topology && r.Replicas == 1 && r.Scenario == ScenarioNames.SessionMax).ToList();
-            text.Append(Invariant($" {w.Topology}: profiled {(w.Operations - w.Errors) / w.Seconds:0.0} sessions/s, {CpuMsPerOperation(w):0.00} CPU ms per session"));
+            var measured = MeasuredRuns(result, w);
+            text.Append(Invariant($" {w.Topology}, {w.Window}: profiled {(w.Operations - w.Errors) / w.Seconds:0.0} {w.Unit}s/s, {CpuMsPerOperation(w):0.00} CPU ms per {w.Unit}"));
             if (measured.Count > 0)
             {
                 text.Append(Invariant($" (measured, unprofiled: {measured.Average(r => r.Throughput):0.0}/s, {measured.Average(r => r.ServiceCpuMsPerOperation):0.00} ms)"));
@@ -75,11 +75,11 @@ public static class ProfileReport
 
     private static double CpuMsPerOperation(ProfiledWindow w) => w.Operations - w.Errors <= 0 ? 0 : w.Resources.ServiceCpuSeconds * 1000 / (w.Operations - w.Errors);
 
-    /// <summary>Component × topology: estimated CPU ms per session (or cores at rest), summed over the topology's processes.</summary>
+    /// <summary>Component × topology: estimated CPU ms per operation (or cores at rest), summed over the topology's processes.</summary>
     private static void ComponentTable(StringBuilder text, ComparisonResult result, IReadOnlyList<AnalyzedWindow> windows, int rows)
     {
-        var atRest = windows[0].Window.Window == TopologyProfiler.AtRest;
-        var unit = atRest ? "CPU cores" : "CPU ms per session";
+        var atRest = windows[0].Window.AtRest;
+        var unit = atRest ? "CPU cores" : $"CPU ms per {windows[0].Window.Unit}";
         var estimates = windows.ToDictionary(w => w.Window.Topology, w => Estimates(result, w));
         var components = estimates.Values.SelectMany(e => e).GroupBy(e => e.Component)
             .OrderByDescending(g => g.Max(e => e.Value)).Select(g => g.Key).Take(rows).ToList();
@@ -117,7 +117,7 @@ public static class ProfileReport
     public const string GcThreads = "GC: the GC's own threads (/proc)";
 
     /// <summary>
-    /// Per process and component: the measured CPU (per session, or cores at rest) of the threads the sampler sees, times
+    /// Per process and component: the measured CPU (per operation, or cores at rest) of the threads the sampler sees, times
     /// the component's share of the process's CPU samples; the JIT's and the GC's threads from their measured CPU time.
     /// </summary>
     public static IReadOnlyList<(string Process, string Component, double Value)> Estimates(ComparisonResult result, AnalyzedWindow window)
@@ -131,7 +131,7 @@ public static class ProfileReport
                 continue;
             }
 
-            var value = window.Window.Window == TopologyProfiler.AtRest ? process.CoresBusy : process.CpuMsPerOperation;
+            var value = window.Window.AtRest ? process.CoresBusy : process.CpuMsPerOperation;
             var jit = Fraction(process, Load.ThreadKinds.Jit);
             var gc = Fraction(process, Load.ThreadKinds.Gc);
             var sampled = value * Math.Max(0, 1 - jit - gc);
@@ -146,26 +146,29 @@ public static class ProfileReport
     private static double Fraction(ProcessBreakdown process, string kind) =>
         process.CpuSeconds <= 0 ? 0 : Math.Min(1, process.Threads.Where(t => t.Kind == kind).Sum(t => t.CpuSeconds) / process.CpuSeconds);
 
-    /// <summary>Each process's CPU in the unprofiled runs (the mixed session at max, or at rest); the profiled pass's own when those did not run.</summary>
+    /// <summary>Each process's CPU in the unprofiled runs (of the window's scenario, or at rest); the profiled pass's own when those did not run.</summary>
     private static Dictionary<string, ProcessBreakdown> Measured(ComparisonResult result, ProfiledWindow window)
     {
-        if (window.Window == TopologyProfiler.AtRest)
+        if (window.AtRest)
         {
             var idle = result.Idle.Where(i => i.Topology == window.Topology && i.Replicas == 1).ToList();
             return ProcessBreakdown.Of([.. (idle.Count > 0 ? idle.Select(i => (i.Resources, 0L, i.Seconds)) : [(window.Resources, 0L, window.Seconds)])])
                 .ToDictionary(p => p.Process);
         }
 
-        var runs = result.Runs.Where(r => r.Topology == window.Topology && r.Replicas == 1 && r.Scenario == ScenarioNames.SessionMax).ToList();
+        var runs = MeasuredRuns(result, window);
         return ProcessBreakdown.Of([.. (runs.Count > 0 ? runs.Select(r => (r.Resources, r.Requests - r.Errors, r.Seconds)) : [(window.Resources, window.Operations - window.Errors, window.Seconds)])])
             .ToDictionary(p => p.Process);
     }
+
+    private static List<ScenarioRun> MeasuredRuns(ComparisonResult result, ProfiledWindow window) =>
+        [.. result.Runs.Where(r => r.Topology == window.Topology && r.Replicas == 1 && r.Scenario == window.Window)];
 
     private static void Processes(StringBuilder text, ComparisonResult result, AnalyzedWindow window)
     {
         var w = window.Window;
         text.AppendLine($"## {w.Topology}, {w.Window}").AppendLine();
-        text.AppendLine(Invariant($"{w.Seconds:0.0} s{(w.Operations > 0 ? Invariant($", {w.Operations} sessions, {w.Errors} errors") : "")}; CPU of the processes during the profiled window (with the profiler's own cost): {w.Resources.ServiceCpuSeconds:0.00} s."));
+        text.AppendLine(Invariant($"{w.Seconds:0.0} s{(w.Operations > 0 ? Invariant($", {w.Operations} {w.Unit}s, {w.Errors} errors") : "")}; CPU of the processes during the profiled window (with the profiler's own cost): {w.Resources.ServiceCpuSeconds:0.00} s."));
         text.AppendLine();
         text.AppendLine("Check of the sampling: **busy, sampled** = CPU samples per sampling tick, the threads that were not waiting on average "
             + "(the sampler cannot tell a running thread from one that is ready and waits for a core: on a saturated machine this is above the cores really used); "
@@ -184,7 +187,7 @@ public static class ProfileReport
 
         text.AppendLine();
         var estimates = Estimates(result, window);
-        var unit = w.Window == TopologyProfiler.AtRest ? "cores" : "CPU ms per session";
+        var unit = w.AtRest ? "cores" : $"CPU ms per {w.Unit}";
         foreach (var p in window.Processes)
         {
             text.AppendLine($"### {w.Topology}, {w.Window}: {p.Name}").AppendLine();

@@ -7,10 +7,11 @@ namespace Dating.Benchmarks.Profiling;
 public static class TopologyProfiler
 {
     public const string AtRest = "at rest";
-    public const string SessionMax = "mixed session, max";
 
+    /// <param name="window">At rest, or the name of the scenario the window repeats (its measured runs give the CPU per operation).</param>
+    /// <param name="unit">What one operation of the window is called in the report ("session", "read").</param>
     public static async Task<ProfiledWindow> RecordAsync(
-        string topology, string window, IReadOnlyList<MeteredProcess> processes, Func<IEnumerable<int>> backing, string folder,
+        string topology, string window, string unit, IReadOnlyList<MeteredProcess> processes, Func<IEnumerable<int>> backing, string folder,
         Func<Task<(long Operations, int Errors)>> work, CancellationToken ct)
     {
         Directory.CreateDirectory(folder);
@@ -24,7 +25,7 @@ public static class TopologyProfiler
             var seconds = elapsed.Elapsed.TotalSeconds;
             var usage = await meter.StopAsync();
             await Task.WhenAll(recorders.Select(r => r.StopAsync(ct)));
-            return new ProfiledWindow(topology, window, seconds, operations, errors, usage, traces);
+            return new ProfiledWindow(topology, window, seconds, operations, errors, usage, traces) { Unit = unit };
         }
         finally
         {
@@ -35,7 +36,7 @@ public static class TopologyProfiler
         }
     }
 
-    /// <summary><c>microservices-gateway-mixed-session-max.nettrace</c>: topology, process and window, in file-name characters.</summary>
+    /// <summary><c>microservices-gateway-mixed-session-max-closed-loop.nettrace</c>: topology, process and window, in file-name characters.</summary>
     public static string FileName(string topology, string process, string window) =>
         $"{Slug(topology)}-{Slug(process)}-{Slug(window)}.nettrace";
 
