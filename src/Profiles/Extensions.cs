@@ -2,6 +2,7 @@ using Dating.BuildingBlocks.Messaging;
 using Dating.BuildingBlocks.Persistence;
 using Dating.BuildingBlocks.Sessions;
 using Dating.Profiles.Accounts;
+using Dating.Profiles.Blocks;
 using Dating.Profiles.Data;
 using Dating.Profiles.IntegrationEvents;
 using Dating.Profiles.ProfileManagement;
@@ -36,6 +37,8 @@ public static class Extensions
         services.AddOptions<PublicProfileCacheOptions>().BindConfiguration(PublicProfileCacheOptions.SectionName);
         services.AddSingleton<PublicProfileCache>();
         services.AddScoped<PublicProfiles>();
+        services.AddOptions<BlockCacheOptions>().BindConfiguration(BlockCacheOptions.SectionName);
+        services.AddScoped<BlockedUsers>();
         services.AddScoped<Registration>();
         services.AddScoped<SignIn>();
         services.AddScoped<ProfileUpdate>();

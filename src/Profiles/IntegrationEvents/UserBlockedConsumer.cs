@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dating.Profiles.IntegrationEvents;
 
-internal sealed class UserBlockedConsumer(ProfilesDbContext db) : IdempotentConsumer<UserBlocked, ProfilesDbContext>(db)
+internal sealed class UserBlockedConsumer(ProfilesDbContext db, BlockedUsers blocks, AfterCommit afterCommit)
+    : IdempotentConsumer<UserBlocked, ProfilesDbContext>(db)
 {
     protected override async Task HandleAsync(ConsumeContext<UserBlocked> context, CancellationToken ct)
     {
@@ -19,5 +20,8 @@ internal sealed class UserBlockedConsumer(ProfilesDbContext db) : IdempotentCons
         }
 
         Db.Blocks.Add(new Block { BlockerId = blockerId, BlockedId = blockedId, BlockedAt = occurredAt });
+
+        // After the commit: a read that loaded either list before it must not keep serving it (the cache's generation).
+        afterCommit.Enqueue(Db, () => blocks.ChangedAsync(blockerId, blockedId));
     }
 }

@@ -75,13 +75,13 @@ internal static class ProfileEndpoints
     public static async Task<Results<Ok<PublicProfileResponse>, ProblemHttpResult>> GetPublic(
         Guid userId,
         ClaimsPrincipal user,
-        ProfilesDbContext db,
+        BlockedUsers blocks,
         PublicProfiles profiles,
         TimeProvider time,
         CancellationToken ct)
     {
         // Per caller, outside the cached snapshot (which every caller shares); indistinguishable from an unknown user.
-        if (await db.Blocks.AnyBetweenAsync(user.GetUserId(), userId, ct))
+        if (await blocks.AnyBetweenAsync(user.GetUserId(), userId, ct))
         {
             return ProfileNotFound();
         }

@@ -1,8 +1,10 @@
 using System.Net;
 using Dating.Contracts.Matching;
+using Dating.Profiles.Blocks;
 using Dating.Profiles.Tests.Infrastructure;
 using Dating.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dating.Profiles.Tests.Blocks;
 
@@ -51,13 +53,45 @@ public sealed class BlockTests(ProfilesServiceFixture service) : IClassFixture<P
         var messageId = await service.PublishAndWaitAsync(message);
         (await CountBlocksAsync(blocker.UserId, blocked.UserId)).ShouldBe(1);
 
-        // Lifted behind the service's back: only a second effect of the same message could bring it back.
+        // Lifted behind the service's back (the row, and the two users' cached block lists): only a second effect of the
+        // same message could bring it back.
         await service.QueryAsync(db => db.Blocks.Where(b => b.BlockerId == blocker.UserId).ExecuteDeleteAsync());
+        await using (var scope = service.Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BlockedUsers>().ChangedAsync(blocker.UserId, blocked.UserId);
+        }
+
         await service.PublishAndWaitAsync(message, messageId);
 
         service.Handled.TimesHandled(messageId).ShouldBe(2);
         (await CountBlocksAsync(blocker.UserId, blocked.UserId)).ShouldBe(0);
         await ShouldSeeAsync(client, blocked, blocker);
+    }
+
+    [Fact]
+    public async Task A_read_answers_from_the_cached_block_list_until_a_block_invalidates_it()
+    {
+        using var client = service.CreateClient();
+        var viewer = await client.RegisterAsync();
+        var owner = await client.RegisterAsync();
+        await ShouldSeeAsync(client, viewer, owner);
+
+        // A row written behind the service's back is not seen while the viewer's list is cached: the read did not ask PostgreSQL.
+        await service.QueryAsync(db =>
+        {
+            db.Blocks.Add(new Block { BlockerId = owner.UserId, BlockedId = viewer.UserId, BlockedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        await ShouldSeeAsync(client, viewer, owner);
+
+        // What the UserBlocked consumer does after its commit.
+        await using (var scope = service.Host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BlockedUsers>().ChangedAsync(owner.UserId, viewer.UserId);
+        }
+
+        using var response = await client.GetAsync($"/api/profiles/{owner.UserId}", viewer.Token);
+        await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -66,6 +66,21 @@ public sealed class PublicProfileCacheRaceTests(BackingServicesFixture backing) 
         loads.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task With_no_time_to_live_every_read_loads_and_nothing_is_stored()
+    {
+        var userId = Guid.NewGuid();
+        var off = new PublicProfileCache(_redis, Options.Create(new PublicProfileCacheOptions { TimeToLive = TimeSpan.Zero }));
+        var loads = 0;
+        Task<PublicProfileSnapshot?> Load(CancellationToken _) => Task.FromResult<PublicProfileSnapshot?>(Snapshot(userId, $"Load {++loads}"));
+
+        (await off.GetOrLoadAsync(userId, Load, TestContext.Current.CancellationToken))!.DisplayName.ShouldBe("Load 1");
+        (await off.GetOrLoadAsync(userId, Load, TestContext.Current.CancellationToken))!.DisplayName.ShouldBe("Load 2");
+
+        // The cache that is on finds nothing the other one stored.
+        (await _cache.GetOrLoadAsync(userId, Load, TestContext.Current.CancellationToken))!.DisplayName.ShouldBe("Load 3");
+    }
+
     private static PublicProfileSnapshot Snapshot(Guid userId, string name) =>
         new(userId, name, new DateOnly(1995, 5, 1), null, Gender.Woman, [], []);
 }
