@@ -39,9 +39,11 @@ public sealed class VariantReportTests
             Run("monolith", 5000, 6, 300, 2, ScenarioNames.PublicProfileMax),
             Run(before.Label("microservices"), 1000, 6, 700, 4, ScenarioNames.PublicProfileMax),
             Run(before.Label("monolith"), 4000, 6, 300, 2, ScenarioNames.PublicProfileMax),
+            Run(Spin.Label("microservices"), 1000, 6, 700, 4, ScenarioNames.PublicProfileMax),
+            Run(Spin.Label("monolith"), 1000, 6, 300, 2, ScenarioNames.PublicProfileMax),
             Run("microservices", 500, 6, 700, 10, ScenarioNames.RecommendationsMax, p99: 25),
             Run("monolith", 900, 6, 300, 10, ScenarioNames.RecommendationsMax, p99: 31),
-        ], [], [], "none") { Options = new CompareOptions(Variants: [before]) };
+        ], [], [], "none") { Options = new CompareOptions(Variants: [before, Spin]) };
 
         var report = ComparisonReport.Render(result, "# header", []);
 
@@ -51,7 +53,8 @@ public sealed class VariantReportTests
         report.ShouldContain("| 17 | recommendations at max: p99 at most 3 × p50 | monolith | 31.0 ÷ 10.0 ms = 3.10 | no |");
         report.ShouldContain("| 17 | cached public profile read at max: at least 2 × the throughput before issue 17 | microservices | 300/s; ÷ before 3.00 | yes against before |");
         report.ShouldContain("| 17 | cached public profile read at max: at least 2 × the throughput before issue 17 | monolith | 500/s; ÷ before 1.25 | no against before |");
-        report.ShouldNotContain("no variant of the earlier stack", Case.Sensitive, "issue 17's rows are the stack as it ships, not the variant's");
+        report.ShouldNotContain("of the earlier stack in this run", Case.Sensitive, "issue 17's rows are the stack as it ships, not the variant's");
+        report.ShouldNotContain("against no-spin", Case.Sensitive, "a variant changing one thing is no baseline for the stack before issue 17");
     }
 
     [Fact]
@@ -61,6 +64,24 @@ public sealed class VariantReportTests
             [Run("microservices", 600, 6, 900, 20), Run("monolith", 1200, 6, 300, 10)], [], [], "none");
 
         ComparisonReport.Render(result, "# header", []).ShouldNotContain("Each variant against");
+    }
+
+    [Fact]
+    public void The_experiments_sections_appear_only_when_the_run_had_them()
+    {
+        var runs = new[] { Run("microservices", 600, 6, 900, 20), Run("monolith", 1200, 6, 300, 10) };
+        var chosen = new ComparisonResult(CompareSettings.Quick, ["microservices", "monolith"], runs, [], [], "none")
+        {
+            Options = new CompareOptions(Scenarios: CompareOptions.ParseScenarios("session-max")),
+        };
+        var every = chosen with { Options = CompareOptions.Default };
+
+        var report = ComparisonReport.Render(chosen, "# header", []);
+        report.ShouldNotContain("### Scaling up and out");
+        report.ShouldNotContain("### Fault isolation");
+        var full = ComparisonReport.Render(every, "# header", []);
+        full.ShouldContain("### Scaling up and out");
+        full.ShouldContain("### Fault isolation");
     }
 
     private static ScenarioRun Run(
