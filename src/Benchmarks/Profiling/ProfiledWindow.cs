@@ -9,8 +9,8 @@ namespace Dating.Benchmarks.Profiling;
 /// </summary>
 public sealed record ProfiledWindow(string Topology, string Window, double Seconds, long Operations, int Errors, ResourceUsage Resources, IReadOnlyList<ProcessTrace> Traces)
 {
-    /// <summary>One operation of the window, in the report's words ("CPU ms per session").</summary>
-    public string Unit { get; init; } = "session";
+    /// <summary>One operation of the window, in the report's words ("CPU ms per session"); empty at rest.</summary>
+    public required string Unit { get; init; }
 
     public bool AtRest => Window == TopologyProfiler.AtRest;
 }

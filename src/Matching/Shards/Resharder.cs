@@ -266,8 +266,9 @@ internal sealed class Resharder(MatchingDbContext db, SwipeShards shards, IConfi
             var there = (await destination.Swipes.AsNoTracking().Where(s => swipers.Contains(s.SwiperId))
                     .Select(s => new { s.SwiperId, s.TargetId, s.Decision }).ToListAsync(ct))
                 .Select(s => (s.SwiperId, s.TargetId, s.Decision)).ToHashSet();
-            var missing = rows.Where(r => !there.Contains((r.SwiperId, r.TargetId, r.Decision))).Select(r => r.SwiperId).ToHashSet();
-            report.RowsMissing += rows.Count(r => !there.Contains((r.SwiperId, r.TargetId, r.Decision)));
+            var absent = rows.Where(r => !there.Contains((r.SwiperId, r.TargetId, r.Decision))).ToList();
+            var missing = absent.Select(r => r.SwiperId).ToHashSet();
+            report.RowsMissing += absent.Count;
 
             // A match ended on the old shard after its copy (an end ends every copy, the new one first, so only a crash in
             // between leaves this) ends on the new one too before the old copy goes; one not on the new shard is missing.
