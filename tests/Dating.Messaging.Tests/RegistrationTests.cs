@@ -2,7 +2,10 @@ using System.Diagnostics;
 using Dating.BuildingBlocks.Messaging;
 using Dating.Messaging.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Dating.Messaging.Tests;
 
@@ -25,6 +28,18 @@ public sealed class RegistrationTests
         builder.AddMessageBus(MessageBusTransport.InProcess);
 
         Should.Throw<InvalidOperationException>(() => builder.AddMessageBus(MessageBusTransport.RabbitMq));
+    }
+
+    [Fact]
+    public void The_bus_reports_no_usage_telemetry_to_its_vendor()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration["ConnectionStrings:rabbitmq"] = "amqp://guest:guest@127.0.0.1:1/";
+        builder.AddModuleMessaging<OrdersDbContext>();
+        builder.AddMessageBus(MessageBusTransport.RabbitMq);
+
+        using var services = builder.Services.BuildServiceProvider();
+        services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled.ShouldBeFalse();
     }
 
     [Fact]

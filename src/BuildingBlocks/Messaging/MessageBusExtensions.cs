@@ -41,6 +41,9 @@ public static class MessageBusExtensions
         builder.Services.AddSingleton(sp => new OutboxTarget(sp.GetRequiredService<IBus>(), InProcess: false));
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit 8.4+ reports the bus's configuration to its vendor over HTTPS unless told not to. The stack's
+            // telemetry is its own (OpenTelemetry), and its servers bind loopback only: nothing leaves the machine.
+            bus.DisableUsageTelemetry();
             bus.SetKebabCaseEndpointNameFormatter();
             var modules = registry.Consumers.Select(c => c.Module).Distinct().Count();
             foreach (var consumer in registry.Consumers)
