@@ -190,6 +190,28 @@ public sealed class FaultInvariantsTests
     }
 
     [Fact]
+    public void A_missing_effect_names_the_queues_its_event_may_wait_in()
+    {
+        var queues = new Dictionary<string, BrokerQueue>
+        {
+            ["matching-profile-updated"] = new(3, 0), ["chat-match-created"] = new(0, 1), ["photos-profile-deleted"] = new(0, 0),
+        };
+
+        var broken = FaultInvariants.Check(History(), Observed() with
+        {
+            Bios = new Dictionary<Guid, (string?, string?)> { [Ann] = ("new", "old") }, Queues = queues,
+        }).Where(i => !i.Holds).ToList();
+        var consistent = FaultInvariants.Check(History(), Observed() with { Queues = queues });
+
+        broken.ShouldHaveSingleItem().Violations.ShouldBe([
+            $"{Ann}: profiles has \"new\", matching's read model \"old\"",
+            "broker: matching-profile-updated holds 3 message(s), 0 consumer(s)",
+            "broker: photos-profile-deleted holds 0 message(s), 0 consumer(s)",
+        ]);
+        consistent.ShouldAllBe(i => i.Holds); // an idle queue alone breaks nothing
+    }
+
+    [Fact]
     public void An_unsent_outbox_row_and_a_message_in_an_error_queue_are_caught()
     {
         var observed = Observed() with

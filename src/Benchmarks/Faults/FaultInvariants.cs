@@ -29,13 +29,13 @@ public static class FaultInvariants
         new(SwipesStored, [.. Swipes(history, observed)]),
         new(OneMatchPerMutualLike, [.. Matches(history, observed)]),
         new(MatchesListed, [.. Listed(observed, observed.MatchLists, "match list")]),
-        new(ConversationsOpened, [.. Listed(observed, observed.Conversations, "conversation list")]),
+        new(ConversationsOpened, [.. WithBroker(Listed(observed, observed.Conversations, "conversation list"), observed)]),
         new(MessagesStored, [.. Messages(history, observed)]),
         new(MessagesDelivered, [.. Deliveries(history)]),
-        new(ProfilesPropagated, [.. observed.Bios
+        new(ProfilesPropagated, [.. WithBroker(observed.Bios
             .Where(b => b.Value.Source != b.Value.ReadModel)
-            .Select(b => $"{b.Key}: profiles has \"{b.Value.Source}\", matching's read model \"{b.Value.ReadModel}\"")]),
-        new(PhotosProcessed, [.. Photos(history, observed)]),
+            .Select(b => $"{b.Key}: profiles has \"{b.Value.Source}\", matching's read model \"{b.Value.ReadModel}\""), observed)]),
+        new(PhotosProcessed, [.. WithBroker(Photos(history, observed), observed)]),
         new(OutboxSent, [.. observed.UnsentOutbox.Where(o => o.Value > 0).Select(o => $"{o.Key}: {o.Value} unsent outbox row(s)")]),
         new(NoErrorQueue, [.. observed.ErrorQueues.Where(q => q.Value > 0).Select(q => $"{q.Key}: {q.Value} message(s)")]),
     ];
@@ -170,6 +170,19 @@ public static class FaultInvariants
                 yield return $"message {message.MessageId} never reached {message.RecipientId}, whose connection stayed open from the send until it was due";
             }
         }
+    }
+
+    /// <summary>
+    /// An event's effect missing: the violations, then every queue that still holds messages or has no consumer, which
+    /// tells an event never sent from one sent and waiting (a consumer that did not come back after a broker restart).
+    /// </summary>
+    private static IEnumerable<string> WithBroker(IEnumerable<string> violations, ObservedState observed)
+    {
+        var listed = violations.ToList();
+        return listed.Count == 0
+            ? listed
+            : listed.Concat(observed.Queues.Where(q => q.Value.Messages > 0 || q.Value.Consumers == 0).OrderBy(q => q.Key, StringComparer.Ordinal)
+                .Select(q => $"broker: {q.Key} holds {q.Value.Messages} message(s), {q.Value.Consumers} consumer(s)"));
     }
 
     private static (Guid Low, Guid High) Pair(Guid a, Guid b) => a.CompareTo(b) < 0 ? (a, b) : (b, a);

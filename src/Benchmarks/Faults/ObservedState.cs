@@ -42,4 +42,13 @@ public sealed record ObservedState
 
     /// <summary>Per error queue (<c>*_error</c>), the messages waiting in it.</summary>
     public required IReadOnlyDictionary<string, int> ErrorQueues { get; init; }
+
+    /// <summary>
+    /// Per other queue of the broker, its messages and consumers as the management API last sampled them (it lags by up
+    /// to its statistics interval): not an invariant of its own, but what an event that never arrived was waiting in.
+    /// </summary>
+    public IReadOnlyDictionary<string, BrokerQueue> Queues { get; init; } = new Dictionary<string, BrokerQueue>();
 }
+
+/// <summary>A queue's messages (ready and unacknowledged) and consumers.</summary>
+public sealed record BrokerQueue(int Messages, int Consumers);

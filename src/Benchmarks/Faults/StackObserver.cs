@@ -15,7 +15,7 @@ namespace Dating.Benchmarks.Faults;
 /// Reads what the stack holds for a fault run's users: matching's (its swipes and matches from every shard) and profiles' rows
 /// straight from PostgreSQL, each user's match, conversation and photo lists and every conversation's history through
 /// the public API as the user, every
-/// module's unsent outbox rows, and RabbitMQ's error queues through its management API.
+/// module's unsent outbox rows, and RabbitMQ's queues through its management API.
 /// </summary>
 public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, FaultUsers users, HttpClient http)
 {
@@ -40,6 +40,7 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
                 r => new StoredSwipe(r.GetGuid(0), r.GetGuid(1), r.GetInt32(2) == 1), ct));
         }
 
+        var queues = await QueuesAsync(ct);
         return new ObservedState
         {
             Swipes = swipes,
@@ -50,7 +51,8 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
             Bios = await BiosAsync(matching, ct),
             Photos = await PhotosAsync(ct),
             UnsentOutbox = await UnsentOutboxAsync(ct),
-            ErrorQueues = await ErrorQueuesAsync(ct),
+            ErrorQueues = queues.Where(q => IsErrorQueue(q.Key)).ToDictionary(q => q.Key, q => q.Value.Messages),
+            Queues = queues.Where(q => !IsErrorQueue(q.Key)).ToDictionary(),
         };
     }
 
@@ -182,21 +184,26 @@ public sealed class StackObserver(BenchmarkStack stack, GatewayClient api, Fault
         return outboxes;
     }
 
-    private async Task<IReadOnlyDictionary<string, int>> ErrorQueuesAsync(CancellationToken ct)
+    private static bool IsErrorQueue(string name) => name.EndsWith("_error", StringComparison.Ordinal);
+
+    private async Task<IReadOnlyDictionary<string, BrokerQueue>> QueuesAsync(CancellationToken ct)
     {
         if (stack.Topology == AppHost.Options.Topology.Monolith)
         {
-            return new Dictionary<string, int>(); // the monolith's events stay in its process
+            return new Dictionary<string, BrokerQueue>(); // the monolith's events stay in its process
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(stack.UrlOf("rabbitmq", "management"), "/api/queues?columns=name,messages"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(stack.UrlOf("rabbitmq", "management"), "/api/queues?columns=name,messages,consumers"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes("guest:guest")));
         using var response = await http.SendAsync(request, ct);
         response.EnsureSuccessStatusCode();
         var queues = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-        return queues.RootElement.EnumerateArray()
-            .Where(q => q.GetProperty("name").GetString()!.EndsWith("_error", StringComparison.Ordinal))
-            .ToDictionary(q => q.GetProperty("name").GetString()!, q => q.TryGetProperty("messages", out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : 0);
+        return queues.RootElement.EnumerateArray().ToDictionary(
+            q => q.GetProperty("name").GetString()!, q => new BrokerQueue(Count(q, "messages"), Count(q, "consumers")));
+
+        // A queue the management API has not sampled yet has no counts.
+        static int Count(JsonElement queue, string name) =>
+            queue.TryGetProperty(name, out var count) && count.ValueKind == JsonValueKind.Number ? count.GetInt32() : 0;
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(string connectionString, string sql, Func<NpgsqlDataReader, T> read, CancellationToken ct,
