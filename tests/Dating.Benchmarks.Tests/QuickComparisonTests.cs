@@ -83,6 +83,9 @@ public sealed class QuickComparisonTests
             {
                 var rest = idle.Single(i => i.Topology == topology && i.Replicas == replicas);
                 rest.Seconds.ShouldBeGreaterThan(0);
+                var warmup = rest.Warmup.ShouldNotBeNull($"{topology} x{replicas}: warm-up");
+                warmup.Seconds.ShouldBeGreaterThanOrEqualTo(CompareSettings.Quick.Warmup.TotalSeconds * 0.9);
+                warmup.JitShare.ShouldBeInRange(0, 1);
                 rest.Resources.ServicePeakMemoryMb.ShouldBeGreaterThan(50, $"{topology} x{replicas} at rest");
             }
         }

@@ -71,6 +71,23 @@ public sealed class ComparisonBenchmark(
         return new ComparisonResult(settings, labels, runs, faults, idle, DescribeSeeds(seeds)) { Profiles = profiles, Options = _options };
     }
 
+    // Mixed sessions at max, a step at a time, until the tiered JIT has caught up with them (WarmUp) or the limit.
+    private async Task<(double Seconds, double JitShare)> WarmUpAsync(BenchmarkStack stack, ComparisonScenarios scenarios, CancellationToken ct)
+    {
+        var warming = Stopwatch.StartNew();
+        while (true)
+        {
+            await using var meter = ResourceMeter.Start(() => ServiceProcesses(stack), () => []);
+            await LoadGenerator.ClosedAsync(i => scenarios.SessionAsync(i), settings.MaxClients, settings.Warmup, ct);
+            var share = WarmUp.JitShare(await meter.StopAsync());
+            log(ReportFile.Invariant($"warm-up: {warming.Elapsed.TotalSeconds:0} s, the tiered JIT {share:0.0%} of the services' CPU in the last step"));
+            if (share < settings.WarmJitShare || warming.Elapsed >= settings.WarmupLimit)
+            {
+                return (warming.Elapsed.TotalSeconds, share);
+            }
+        }
+    }
+
     public static string NameOf(Topology topology) => topology.ToString().ToLowerInvariant();
 
     /// <summary>Two of what scales: matching and chat in microservices, the whole process in the monolith.</summary>
@@ -111,8 +128,7 @@ public sealed class ComparisonBenchmark(
         await using var population = await Population.CreateAsync(api, settings, log, ct);
         var scenarios = new ComparisonScenarios(api, population, Guid.NewGuid().ToString("N")[..8], ct);
 
-        log("warm-up");
-        await LoadGenerator.ClosedAsync(i => scenarios.SessionAsync(i), settings.MaxClients, settings.Warmup, ct);
+        var warmup = await WarmUpAsync(stack, scenarios, ct);
         await population.Tracker.DrainAsync(TimeSpan.FromSeconds(5), ct);
         var settled = await Settling.UntilRestAsync(() => ServiceProcesses(stack).Select(p => p.Pid), settings.RestCores, settings.SettleLimit, ct);
         log(settled is { } after
@@ -124,7 +140,7 @@ public sealed class ComparisonBenchmark(
             var rest = Stopwatch.StartNew();
             await Task.Delay(settings.Warmup, ct);
             var usage = await meter.StopAsync();
-            idle.Add(new IdleRun(name, replicas, round, rest.Elapsed.TotalSeconds, usage) { SettledSeconds = settled });
+            idle.Add(new IdleRun(name, replicas, round, rest.Elapsed.TotalSeconds, usage) { SettledSeconds = settled, Warmup = warmup });
         }
 
         var runs = new List<ScenarioRun>();

@@ -77,13 +77,15 @@ public static class ComparisonReport
     {
         text.AppendLine("### At rest (after the warm-up, no load)").AppendLine();
         text.AppendLine("What the processes cost with nothing to do (timers, health checks, outbox sweeps): at low rates this is most of the CPU per operation above. "
-            + "Came to rest: seconds from the end of the warm-up until the processes were at rest (the tiered JIT still compiles what the warm-up ran), per round; nothing is measured before.").AppendLine();
-        text.AppendLine("| topology | replicas | came to rest after | services: CPU cores busy | services memory MB | backing: CPU cores busy | backing memory MB |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|");
+            + "Warm-up: how long the stack took mixed sessions at max until the tiered JIT had caught up (its threads' share of the services' CPU in the last step), per round. "
+            + "Came to rest: seconds from the end of the warm-up until the processes were at rest, per round; nothing is measured before.").AppendLine();
+        text.AppendLine("| topology | replicas | warm-up (JIT in the last step) | came to rest after | services: CPU cores busy | services memory MB | backing: CPU cores busy | backing memory MB |");
+        text.AppendLine("|---|---:|---|---|---:|---:|---:|---:|");
         foreach (var group in idle.GroupBy(i => (i.Topology, i.Replicas)))
         {
             var settled = string.Join(", ", group.Select(i => i.SettledSeconds is { } s ? Invariant($"{s:0} s") : "not within the limit"));
-            text.AppendLine(Invariant($"| {group.Key.Topology} | {group.Key.Replicas} | {settled} | {group.Average(i => i.ServiceCores):0.00} | {group.Max(i => i.Resources.ServicePeakMemoryMb):0} | {group.Average(i => i.Seconds <= 0 ? 0 : i.Resources.BackingCpuSeconds / i.Seconds):0.00} | {group.Max(i => i.Resources.BackingPeakMemoryMb):0} |"));
+            var warmups = string.Join(", ", group.Select(i => i.Warmup is { } w ? Invariant($"{w.Seconds:0} s ({w.JitShare:0.0%})") : "–"));
+            text.AppendLine(Invariant($"| {group.Key.Topology} | {group.Key.Replicas} | {warmups} | {settled} | {group.Average(i => i.ServiceCores):0.00} | {group.Max(i => i.Resources.ServicePeakMemoryMb):0} | {group.Average(i => i.Seconds <= 0 ? 0 : i.Resources.BackingCpuSeconds / i.Seconds):0.00} | {group.Max(i => i.Resources.BackingPeakMemoryMb):0} |"));
         }
 
         text.AppendLine();

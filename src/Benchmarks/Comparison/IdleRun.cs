@@ -8,6 +8,9 @@ public sealed record IdleRun(string Topology, int Replicas, int Round, double Se
     /// <summary>Seconds from the end of the warm-up until the stack was at rest (null: not within the settle limit).</summary>
     public double? SettledSeconds { get; init; }
 
+    /// <summary>How long the warm-up ran, and the tiered JIT's share of the services' CPU in its last step.</summary>
+    public (double Seconds, double JitShare)? Warmup { get; init; }
+
     /// <summary>CPU cores the topology's processes keep busy with no load.</summary>
     public double ServiceCores => Seconds <= 0 ? 0 : Resources.ServiceCpuSeconds / Seconds;
 }
