@@ -32,7 +32,8 @@ public sealed record CompareSettings(
 
     /// <summary>
     /// The warm-up goes on, <see cref="Warmup"/> at a time, until the tiered JIT's threads used less than this share of
-    /// the services' CPU in the last step (<see cref="Load.WarmUp"/>), or until <see cref="WarmupLimit"/>.
+    /// the services' CPU in the last step (<see cref="Load.WarmUp"/>), or until the step that reaches <see cref="WarmupLimit"/>
+    /// (so a warm-up may pass the limit by up to one step).
     /// </summary>
     public double WarmJitShare { get; init; } = 0.02;
 
@@ -55,7 +56,7 @@ public sealed record CompareSettings(
         "(seed 42, identical in every run: seeded into each fresh stack before its services start); ",
         Reports.ReportFile.Invariant($"{Users} users registered through the API in Paris (matched in pairs, every one on the chat hub over WebSockets) "),
         Reports.ReportFile.Invariant($"and {PropagationPairs} isolated pairs for event propagation; {Duration.TotalSeconds:0.#} s per scenario after a warm-up of mixed sessions at max "),
-        Reports.ReportFile.Invariant($"in steps of {Warmup.TotalSeconds:0.#} s until the tiered JIT's threads used under {WarmJitShare:0.#%} of the services' CPU in a step (at most {WarmupLimit.TotalSeconds:0.#} s) "),
+        Reports.ReportFile.Invariant($"in steps of {Warmup.TotalSeconds:0.#} s until the tiered JIT's threads used under {WarmJitShare:0.#%} of the services' CPU in a step (or the step that reaches {WarmupLimit.TotalSeconds:0.#} s) "),
         Reports.ReportFile.Invariant($"and up to {SettleLimit.TotalSeconds:0} s for the stack to come to rest (its processes under {RestCores:0.##} cores for 2 s); "),
         Reports.ReportFile.Invariant($"open-model rates: public profile {ProfileRate}/s, recommendations {RecommendationRate}/s, swipe {SwipeRate}/s, message {MessageRate}/s, "),
         Reports.ReportFile.Invariant($"propagation {PropagationRate}/s, mixed session {SessionRate}/s; max = {MaxClients} closed-loop clients; "),

@@ -9,3 +9,10 @@ public sealed record ProcessUsage(string Name, double CpuSeconds, IReadOnlyList<
 
 /// <summary>CPU seconds of one kind of thread in a process.</summary>
 public sealed record ThreadCpu(string Kind, double CpuSeconds);
+
+public static class ThreadCpuSums
+{
+    /// <summary>The CPU seconds of the threads of <paramref name="kinds"/> among <paramref name="threads"/>.</summary>
+    public static double CpuOf(this IEnumerable<ThreadCpu> threads, params string[] kinds) =>
+        threads.Where(t => kinds.Contains(t.Kind)).Sum(t => t.CpuSeconds);
+}

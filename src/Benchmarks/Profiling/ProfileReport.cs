@@ -1,5 +1,6 @@
 using System.Text;
 using Dating.Benchmarks.Comparison;
+using Dating.Benchmarks.Load;
 using static Dating.Benchmarks.Reports.ReportFile;
 
 namespace Dating.Benchmarks.Profiling;
@@ -144,7 +145,7 @@ public static class ProfileReport
     }
 
     private static double Fraction(ProcessBreakdown process, string kind) =>
-        process.CpuSeconds <= 0 ? 0 : Math.Min(1, process.Threads.Where(t => t.Kind == kind).Sum(t => t.CpuSeconds) / process.CpuSeconds);
+        process.CpuSeconds <= 0 ? 0 : Math.Min(1, process.Threads.CpuOf(kind) / process.CpuSeconds);
 
     /// <summary>Each process's CPU in the unprofiled runs (of the window's scenario, or at rest); the profiled pass's own when those did not run.</summary>
     private static Dictionary<string, ProcessBreakdown> Measured(ComparisonResult result, ProfiledWindow window)
@@ -180,8 +181,8 @@ public static class ProfileReport
         {
             var usage = w.Resources.PerProcess.Where(u => u.Name == p.Name).ToList();
             var cpu = usage.Sum(u => u.CpuSeconds);
-            var unseen = usage.SelectMany(u => u.Threads).Where(t => t.Kind is Load.ThreadKinds.Jit or Load.ThreadKinds.Gc).Sum(t => t.CpuSeconds);
-            var seen = usage.SelectMany(u => u.Threads).Sum(t => t.CpuSeconds) - unseen;
+            var unseen = usage.Sum(u => u.Threads.CpuOf(Load.ThreadKinds.Jit, Load.ThreadKinds.Gc));
+            var seen = usage.Sum(u => u.Threads.Sum(t => t.CpuSeconds)) - unseen;
             text.AppendLine(Invariant($"| {p.Name} | {p.Threads} | {p.Samples} | {p.CpuSamples} | {p.WaitingSamples} | {p.BusyThreads:0.00} | {seen / w.Seconds:0.00} | {unseen / w.Seconds:0.00} | {cpu / w.Seconds:0.00} | {Event(p, TraceReader.GcStarted)} | {Event(p, TraceReader.MethodCompiled)} | {Event(p, TraceReader.ExceptionThrown)} | {Event(p, TraceReader.LockContended)} |"));
         }
 
