@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
@@ -15,6 +16,16 @@ public static class TelemetryDefaults
     // The modules' own meters (Dating.Matching, ...): a module creates one and it is exported, nothing to register.
     private const string ModuleMeters = "Dating.*";
 
+    /// <summary>
+    /// Attribute combinations kept per metric stream (<c>Telemetry:CardinalityLimit</c>). OpenTelemetry allocates a stream's
+    /// points up front, up to the limit: with its default of 2,000, 144 KB per stream on the large object heap, and a
+    /// service has about 90 streams per exporter. Measured in profiles under the app host (Prometheus and OTLP): 184
+    /// such arrays, 26.5 MB of a 46 MB heap at rest. Our attributes are routes, status codes, methods and queue names, a
+    /// few hundred combinations in the monolith at most; past the limit a stream still counts every measurement, in one
+    /// point tagged <c>otel.metric.overflow="true"</c>, so an overflow shows instead of silently losing data.
+    /// </summary>
+    public const int DefaultCardinalityLimit = 500;
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Logging.AddOpenTelemetry(logging =>
@@ -26,6 +37,12 @@ public static class TelemetryDefaults
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name
             ? name
             : builder.Environment.ApplicationName;
+
+        var cardinalityLimit = builder.Configuration.GetValue("Telemetry:CardinalityLimit", DefaultCardinalityLimit);
+        if (cardinalityLimit < 1)
+        {
+            throw new InvalidOperationException($"Telemetry:CardinalityLimit must be at least 1; it is {cardinalityLimit}.");
+        }
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource =>
@@ -40,6 +57,7 @@ public static class TelemetryDefaults
                 .AddRuntimeInstrumentation()
                 .AddMeter(LibrarySources)
                 .AddMeter(ModuleMeters)
+                .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = cardinalityLimit })
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)

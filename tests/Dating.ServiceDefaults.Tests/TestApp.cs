@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +33,8 @@ public sealed class TestApp : IAsyncDisposable
         Action<WebApplicationBuilder>? configure = null,
         Action<WebApplication>? map = null,
         bool kestrel = false,
-        string environment = "Production")
+        string environment = "Production",
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
@@ -45,6 +47,8 @@ public sealed class TestApp : IAsyncDisposable
             builder.WebHost.UseTestServer();
         }
 
+        // Settings the defaults read while they are added, as a host's environment or appsettings would give them.
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddServiceDefaults();
         configure?.Invoke(builder);
 
