@@ -5,7 +5,7 @@ using CliWrap.Buffered;
 namespace Dating.Deployment.Tests.Model;
 
 /// <summary>What a host's build makes: its image reference, and whether its runtime uses server GC and tiered PGO (build/Runtime.targets).</summary>
-public sealed record BuiltHost(string Image, bool ServerGarbageCollection, bool TieredPgo);
+public sealed record BuiltHost(string Image, bool ServerGarbageCollection, bool TieredPgo, IReadOnlyDictionary<string, string> Environment);
 
 /// <summary>
 /// The image each service's project publishes with <c>dotnet publish -t:PublishContainer</c>, read from the project's
@@ -49,7 +49,7 @@ public static class BuiltImages
     private static async Task<BuiltHost> HostOfAsync(string project)
     {
         var result = await Cli.Wrap(Dotnet)
-            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection", "-getProperty:TieredPGO"])
+            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection", "-getProperty:TieredPGO", "-getItem:ContainerEnvironmentVariable"])
             .WithEnvironmentVariables(OutsideTestBuild.ToDictionary())
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
@@ -58,7 +58,8 @@ public static class BuiltImages
             throw new InvalidOperationException($"dotnet msbuild {project} failed ({result.ExitCode}): {result.StandardOutput}{result.StandardError}");
         }
 
-        var properties = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("Properties");
+        var output = JsonDocument.Parse(result.StandardOutput).RootElement;
+        var properties = output.GetProperty("Properties");
         string Property(string name) => properties.GetProperty(name).GetString() ?? "";
         var repository = Property("ContainerRepository");
         if (repository.Length == 0)
@@ -71,6 +72,8 @@ public static class BuiltImages
             $"{(registry.Length > 0 ? registry + "/" : "")}{repository}:{Property("ContainerImageTag")}",
             string.Equals(Property("ServerGarbageCollection"), "true", StringComparison.OrdinalIgnoreCase),
             // Unset means the runtime's default, which is on.
-            !string.Equals(Property("TieredPGO"), "false", StringComparison.OrdinalIgnoreCase));
+            !string.Equals(Property("TieredPGO"), "false", StringComparison.OrdinalIgnoreCase),
+            output.GetProperty("Items").GetProperty("ContainerEnvironmentVariable").EnumerateArray()
+                .ToDictionary(item => item.GetProperty("Identity").GetString()!, item => item.GetProperty("Value").GetString() ?? ""));
     }
 }
