@@ -58,7 +58,6 @@ public sealed class ServiceReplicas
             .WithHttpEndpoint(port: port, targetPort: port, name: "http", isProxied: false)
             .WithEndpoint("http", endpoint => endpoint.TargetHost = "127.0.0.1")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
-            .WithEnvironment(RuntimeSettings.InlineSocketCompletions, "1")
             // Replicas of a service share its queues and its name in telemetry; the instance tells them apart (X-Instance-Id).
             .WithEnvironment("OTEL_SERVICE_NAME", service)
             .WithEnvironment("OTEL_RESOURCE_ATTRIBUTES", $"service.instance.id={instance}")

@@ -14,13 +14,4 @@ public sealed class RuntimeSettingsTests
         hosts.Where(host => host.Value.ServerGarbageCollection).Select(host => host.Key).ShouldBeEmpty("server GC");
         hosts.Where(host => !host.Value.TieredPgo).Select(host => host.Key).ShouldBeEmpty("without tiered PGO");
     }
-
-    [Fact]
-    public async Task Every_image_runs_with_inline_socket_completions_as_the_app_host_s_processes_do()
-    {
-        var hosts = await BuiltImages.Hosts;
-
-        hosts.Where(host => host.Value.Environment.GetValueOrDefault("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") != "1")
-            .Select(host => host.Key).ShouldBeEmpty("without inline socket completions");
-    }
 }

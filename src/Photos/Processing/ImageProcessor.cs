@@ -23,9 +23,7 @@ internal sealed class ImageProcessor(IOptions<PhotoOptions> options)
         await _gate.WaitAsync(ct);
         try
         {
-            // Decoding and encoding are CPU work: on the thread pool, not on the socket event loop that completed the
-            // download (the hosts run with inline socket completions), where they would hold up every connection.
-            return await Task.Run(() => Process(original.ToMemory().Span), ct);
+            return Process(original.ToMemory().Span);
         }
         finally
         {

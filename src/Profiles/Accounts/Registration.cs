@@ -26,7 +26,7 @@ internal sealed class Registration(
 
         var now = time.GetUtcNow();
         var account = new Account { Id = Guid.CreateVersion7(now), Email = input.Email, PasswordHash = "", CreatedAt = now };
-        account.PasswordHash = await passwords.HashAsync(account, input.Password);
+        account.PasswordHash = passwords.Hash(account, input.Password);
         account.Profile = new Profile
         {
             UserId = account.Id,

@@ -13,7 +13,7 @@ internal sealed class SignIn(ProfilesDbContext db, PasswordVerifier passwords, I
     public async Task<SessionResponse?> SignInAsync(string normalizedEmail, string password, CancellationToken ct)
     {
         var account = await db.Accounts.SingleOrDefaultAsync(a => a.Email == normalizedEmail, ct);
-        var verification = await passwords.VerifyAsync(account, password);
+        var verification = passwords.Verify(account, password);
         if (account is null || verification == PasswordVerificationResult.Failed)
         {
             return null;
@@ -21,7 +21,7 @@ internal sealed class SignIn(ProfilesDbContext db, PasswordVerifier passwords, I
 
         if (verification == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            account.PasswordHash = await passwords.HashAsync(account, password);
+            account.PasswordHash = passwords.Hash(account, password);
             await db.SaveChangesAsync(ct);
         }
 

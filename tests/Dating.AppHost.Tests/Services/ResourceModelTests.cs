@@ -46,29 +46,6 @@ public sealed class ResourceModelTests
         monolith.Resources.ShouldNotContain(r => r.Name.Contains("-shard-", StringComparison.Ordinal));
     }
 
-    [Theory]
-    [InlineData("microservices")]
-    [InlineData("monolith")]
-    public async Task Every_process_the_app_host_starts_runs_with_inline_socket_completions(string topology)
-    {
-        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(
-            ["--isolated", "--topology", topology, "--spares", "1"], TestContext.Current.CancellationToken);
-
-        var projects = builder.Resources.OfType<ProjectResource>().ToList();
-        projects.ShouldNotBeEmpty();
-        foreach (var project in projects)
-        {
-            var environment = new Dictionary<string, object>();
-            var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project, environment);
-            foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
-            {
-                await callback.Callback(context);
-            }
-
-            environment.GetValueOrDefault("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS").ShouldBe("1", project.Name);
-        }
-    }
-
     private static string Describe(ProjectResource project) =>
         $"{project.Name}{(project.Annotations.OfType<ExplicitStartupAnnotation>().Any() ? " (spare)" : "")} → "
         + string.Join(", ", project.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name));

@@ -5,7 +5,7 @@ using CliWrap.Buffered;
 namespace Dating.Deployment.Tests.Model;
 
 /// <summary>What a host's build makes: its image reference, and whether its runtime uses server GC and tiered PGO (build/Runtime.targets).</summary>
-public sealed record BuiltHost(string Image, bool ServerGarbageCollection, bool TieredPgo, IReadOnlyDictionary<string, string> Environment);
+public sealed record BuiltHost(string Image, bool ServerGarbageCollection, bool TieredPgo);
 
 /// <summary>
 /// The image each service's project publishes with <c>dotnet publish -t:PublishContainer</c>, read from the project's
@@ -49,7 +49,7 @@ public static class BuiltImages
     private static async Task<BuiltHost> HostOfAsync(string project)
     {
         var result = await Cli.Wrap(Dotnet)
-            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection", "-getProperty:TieredPGO", "-getItem:ContainerEnvironmentVariable"])
+            .WithArguments(["msbuild", project, "-getProperty:ContainerRegistry", "-getProperty:ContainerRepository", "-getProperty:ContainerImageTag", "-getProperty:ServerGarbageCollection", "-getProperty:TieredPGO"])
             .WithEnvironmentVariables(OutsideTestBuild.ToDictionary())
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();
@@ -58,8 +58,7 @@ public static class BuiltImages
             throw new InvalidOperationException($"dotnet msbuild {project} failed ({result.ExitCode}): {result.StandardOutput}{result.StandardError}");
         }
 
-        var output = JsonDocument.Parse(result.StandardOutput).RootElement;
-        var properties = output.GetProperty("Properties");
+        var properties = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("Properties");
         string Property(string name) => properties.GetProperty(name).GetString() ?? "";
         var repository = Property("ContainerRepository");
         if (repository.Length == 0)
@@ -72,8 +71,6 @@ public static class BuiltImages
             $"{(registry.Length > 0 ? registry + "/" : "")}{repository}:{Property("ContainerImageTag")}",
             string.Equals(Property("ServerGarbageCollection"), "true", StringComparison.OrdinalIgnoreCase),
             // Unset means the runtime's default, which is on.
-            !string.Equals(Property("TieredPGO"), "false", StringComparison.OrdinalIgnoreCase),
-            output.GetProperty("Items").GetProperty("ContainerEnvironmentVariable").EnumerateArray()
-                .ToDictionary(item => item.GetProperty("Identity").GetString()!, item => item.GetProperty("Value").GetString() ?? ""));
+            !string.Equals(Property("TieredPGO"), "false", StringComparison.OrdinalIgnoreCase));
     }
 }

@@ -23,8 +23,6 @@ public static partial class ConfigurationContract
         "OTEL_EXPORTER_OTLP_PROTOCOL",
         // Cluster: the gateway expands each headless Service into its pods; the app host passes every replica's address.
         "Gateway__ResolvePodsByDns",
-        // App host: a runtime setting only the environment can give; on a cluster the image carries it (build/Runtime.targets).
-        "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS",
     ];
 
     // App host: Aspire's development switches (one turns URL query redaction off, which would put SignalR's access tokens in traces).
