@@ -59,7 +59,8 @@ public static class BenchmarkCommandLine
         var variants = new Option<IReadOnlyList<RuntimeVariant>>("--variant")
         {
             Description = "NAME:KEY=VALUE,KEY=VALUE: also run each topology with these settings in every .NET process, beside the stack as it "
-                + "ships, in the same rounds (repeatable; an empty VALUE unsets a setting)",
+                + "ships, in the same rounds (repeatable; an empty VALUE unsets a setting; process/KEY=VALUE, such as gateway/KEY=VALUE, "
+                + "sets it in that process only)",
             AllowMultipleArgumentsPerToken = false,
             CustomParser = ParseVariants,
         };
@@ -85,6 +86,11 @@ public static class BenchmarkCommandLine
             if (name == BenchmarkVerbs.Matching)
             {
                 command.Options.Add(highAvailability);
+            }
+
+            if (name == BenchmarkVerbs.Profiles)
+            {
+                command.Options.Add(variants);
             }
 
             if (name == BenchmarkVerbs.Compare)

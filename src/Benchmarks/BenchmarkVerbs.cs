@@ -21,9 +21,11 @@ public static class BenchmarkVerbs
 
     public const string Matching = "matching";
 
+    public const string Profiles = "profiles";
+
     public static IReadOnlyDictionary<string, BenchmarkVerb> All { get; } = new Dictionary<string, BenchmarkVerb>
     {
-        ["profiles"] = new("login and cached profile reads: gateway versus direct", Reported(ProfilesAsync)),
+        [Profiles] = new("login and cached profile reads: gateway versus direct", ProfilesAsync),
         ["photos"] = new("uploads and processing, 1 versus 2 photos replicas", Reported(PhotosAsync)),
         [Matching] = new("recommendations and swipes at 100,000 users, the queue batch", MatchingAsync),
         ["chat"] = new("message delivery to WebSockets, 1 versus 2 chat replicas", Reported(ChatAsync)),
@@ -49,14 +51,17 @@ public static class BenchmarkVerbs
         return (output.Markdown, output.ReportFile);
     }
 
-    private static async Task<string> ProfilesAsync(bool quick, Action<string> log, CancellationToken ct)
+    private static async Task<(string Markdown, string File)> ProfilesAsync(BenchmarkRun run, Action<string> log, CancellationToken ct)
     {
-        var settings = quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
-        var results = await new ProfilesBenchmark(settings, log).RunAsync(ct);
-        var header = await ReportFile.HeaderAsync("Profiles through the gateway versus direct", quick,
+        var settings = run.Quick ? BenchmarkSettings.Quick : BenchmarkSettings.Full;
+        var variants = run.Compare.AllVariants;
+        var results = await new ProfilesBenchmark(settings, log, variants).RunAsync(ct);
+        var header = await ReportFile.HeaderAsync("Profiles through the gateway versus direct", run.Quick,
             $"{settings.Rounds} rounds of {settings.Duration.TotalSeconds:0} s per target, alternating; "
-            + $"max = {settings.Clients} closed-loop clients, fixed rate = open model (latency from the intended send time).");
-        return ProfilesReport.Render(results, header);
+            + $"max = {settings.Clients} closed-loop clients, fixed rate = open model (latency from the intended send time)."
+            + string.Concat(variants.Select(v => $" Beside the gateway as it ships, the gateway of a stack with {v.Describe()} (--variant).")));
+        var markdown = ProfilesReport.Render(results, header);
+        return (markdown, await ReportFile.WriteAsync(run.Benchmark, markdown, run.Quick));
     }
 
     private static async Task<string> PhotosAsync(bool quick, Action<string> log, CancellationToken ct)

@@ -47,15 +47,12 @@ public sealed class AppHostStack : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(args, ct);
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
-            var resource = builder.CreateResourceBuilder(project);
             // A stack started from code has no dashboard, so nothing receives telemetry: no exporter, rather than one
             // that retries into a closed port on every batch and at every shutdown.
-            resource.WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
-            foreach (var (name, value) in start.Environment)
-            {
-                resource.WithEnvironment(name, value);
-            }
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
         }
+
+        ApplyEnvironment(builder, start.Environment);
 
         // A start that fails or is cancelled throws to the caller; the generic host's own stack trace of it is noise.
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
@@ -82,6 +79,31 @@ public sealed class AppHostStack : IAsyncDisposable
 
         return stack;
     }
+
+    /// <summary>
+    /// <see cref="StackStart.Environment"/> onto the app host's projects: a plain name to every one, <c>process/NAME</c> to
+    /// the replicas of that process (the resource named so, or so with a replica index: <c>matching-0</c>). A setting given
+    /// to the process by name wins over the same setting given to all, whatever the order.
+    /// </summary>
+    public static void ApplyEnvironment(IDistributedApplicationBuilder builder, IReadOnlyDictionary<string, string> environment)
+    {
+        var projects = builder.Resources.OfType<ProjectResource>().ToList();
+        foreach (var (key, value) in environment.OrderBy(setting => setting.Key.Contains('/', StringComparison.Ordinal)))
+        {
+            var slash = key.IndexOf('/', StringComparison.Ordinal);
+            var process = slash < 0 ? null : key[..slash];
+            foreach (var project in projects.Where(project => process is null || IsReplicaOf(project.Name, process)))
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment(key[(slash + 1)..], value);
+            }
+        }
+    }
+
+    // chat-1 is a replica of chat; chat-history would not be.
+    private static bool IsReplicaOf(string resource, string process) =>
+        resource == process
+        || resource.Length > process.Length + 1 && resource.StartsWith(process + "-", StringComparison.Ordinal)
+            && resource[(process.Length + 1)..].All(char.IsAsciiDigit);
 
     /// <summary>The address a resource's endpoint listens on (its <c>http</c> one unless named).</summary>
     public Uri UrlOf(string resource, string endpoint = "http") => App.GetEndpoint(resource, endpoint);

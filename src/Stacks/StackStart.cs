@@ -8,7 +8,11 @@ namespace Dating.Stacks;
 /// <param name="Log">Where the stack says what it does (its log folder, its start time).</param>
 public sealed record StackStart(IEnumerable<string> Arguments, string LogRoot, Action<string> Log)
 {
-    /// <summary>Extra settings for every .NET process of the stack.</summary>
+    /// <summary>
+    /// Extra settings for every .NET process of the stack, or, under a key <c>process/NAME</c>, for the replicas of one
+    /// process only (<c>gateway/DOTNET_…</c>, <c>matching/…</c> for <c>matching-0</c>, <c>matching-1</c>, …); a process the
+    /// stack does not have (the gateway of a lone monolith) gets nothing, so one variant can run on both topologies.
+    /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Measured: 30 s on an idle machine, over 5 min on one shared with other stacks.</summary>

@@ -1,6 +1,7 @@
 using Dating.AppHost.Options;
 using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Faults;
+using Dating.Benchmarks.Scenarios;
 using Dating.Benchmarks.Scenarios.Matching;
 
 namespace Dating.Benchmarks.Tests;
@@ -81,6 +82,26 @@ public sealed class BenchmarkCommandLineTests
     }
 
     [Fact]
+    public async Task A_variant_s_setting_can_be_for_one_process()
+    {
+        var run = (await InvokeAsync("compare", "--variant", "gw-inline:gateway/DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1,DOTNET_gcServer=0"))
+            .Run.ShouldNotBeNull();
+
+        run.Compare.AllVariants.ShouldHaveSingleItem().Environment.ShouldBe(
+            new Dictionary<string, string> { ["gateway/DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "1", ["DOTNET_gcServer"] = "0" }, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Profiles_takes_variants_each_measured_as_one_more_gateway()
+    {
+        var run = (await InvokeAsync("profiles", "--variant", "gw-inline:gateway/DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0")).Run.ShouldNotBeNull();
+
+        var variant = run.Compare.AllVariants.ShouldHaveSingleItem();
+        ProfilesBenchmark.GatewayUnder(variant).ShouldBe("gateway [gw-inline]");
+        variant.Environment.ShouldBe(new Dictionary<string, string> { ["gateway/DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"] = "0" });
+    }
+
+    [Fact]
     public async Task Compare_takes_its_rounds_and_otherwise_keeps_the_settings_own()
     {
         var run = (await InvokeAsync("compare", "--rounds", "3")).Run.ShouldNotBeNull();
@@ -151,6 +172,8 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("--variant: '=1' in 'spin:=1' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "spin:=1")]
     [InlineData("--variant: 'X=2' in 'spin:X=1,X=2' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "spin:X=1,X=2")]
     [InlineData("--variant: 'spin' is named twice. Try --help.", "compare", "--variant", "spin:X=1", "--variant", "spin:X=0")]
+    [InlineData("--variant: 'gatway/X=1' in 'gw:gatway/X=1' is for 'gatway', which is none of the stack's processes (gateway, profiles, photos, matching, chat, monolith). Try --help.", "compare", "--variant", "gw:gatway/X=1")]
+    [InlineData("--variant: 'Gateway/X=1' in 'gw:Gateway/X=1' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "gw:Gateway/X=1")]
     public async Task A_mistake_is_one_line_and_exit_code_2_and_runs_nothing(string message, params string[] args)
     {
         var invocation = await InvokeAsync(args);
@@ -180,6 +203,8 @@ public sealed class BenchmarkCommandLineTests
         }
 
         profiles.Output.ShouldContain("  --quick ");
+        profiles.Output.ShouldContain("  --variant ");
         profiles.Output.ShouldNotContain("--topologies");
+        profiles.Output.ShouldNotContain("--rounds");
     }
 }

@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.Benchmarks.Comparison;
 
 /// <summary>
 /// A change measured against the stack as it ships, in the same run: settings for every .NET process of both
 /// topologies alike (a runtime knob such as <c>DOTNET_gcServer=0</c>, or a configuration switch such as an empty
-/// <c>Sessions__ForwardingKey</c>). <c>compare --variant NAME:KEY=VALUE,KEY=VALUE</c>, repeatable.
+/// <c>Sessions__ForwardingKey</c>), or for one process's replicas only when the key names it (<c>gateway/KEY=VALUE</c>:
+/// see <see cref="Dating.Stacks.StackStart.Environment"/>). <c>compare --variant NAME:KEY=VALUE,KEY=VALUE</c>, repeatable.
 /// </summary>
 public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<string, string> Environment)
 {
@@ -14,6 +16,9 @@ public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<str
     /// started, and .NET told so, as on a 1-CPU machine), the mixed session only. Part of the <c>scaling</c> experiment.
     /// </summary>
     public static RuntimeVariant OneCpu { get; } = new("1-cpu", new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "1" }) { Cpus = 1 };
+
+    /// <summary>The processes a setting can be for alone (<c>gateway/KEY=VALUE</c>): the gateway, each service, the monolith.</summary>
+    public static IReadOnlyList<string> Processes { get; } = ["gateway", .. ModuleCatalog.All.Select(module => module.Name), "monolith"];
 
     /// <summary>CPUs the stack's processes are confined to (null: the machine's all).</summary>
     public int? Cpus { get; init; }
@@ -44,6 +49,12 @@ public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<str
                 mistake = $"'{setting}' in '{text}' is not KEY=VALUE with a new environment variable name.";
                 return null;
             }
+
+            if (setting.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash && slash < equals && !Processes.Contains(setting[..slash]))
+            {
+                mistake = $"'{setting}' in '{text}' is for '{setting[..slash]}', which is none of the stack's processes ({string.Join(", ", Processes)}).";
+                return null;
+            }
         }
 
         if (environment.Count == 0)
@@ -58,6 +69,7 @@ public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<str
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex VariantName();
 
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    // An environment variable's name, optionally after the name of the one process it is for (gateway/NAME).
+    [GeneratedRegex("^([a-z][a-z0-9-]*/)?[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex SettingName();
 }

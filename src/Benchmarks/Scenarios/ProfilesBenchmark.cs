@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dating.Benchmarks.Api;
+using Dating.Benchmarks.Comparison;
 using Dating.Benchmarks.Load;
 using Dating.Benchmarks.Stacks;
 using Dating.BuildingBlocks.Modules;
@@ -11,26 +12,54 @@ namespace Dating.Benchmarks.Scenarios;
 /// Login and a cached public-profile read, directly at the Profiles service, through the gateway, and through the
 /// gateway of a second stack whose services check every session again instead of trusting the one the gateway signed
 /// (no <c>Sessions:ForwardingKey</c>), alternating so machine noise falls on all three: what one proxy hop costs, and
-/// what one session check per request saves of it.
+/// what one session check per request saves of it. Each <c>--variant</c> adds the gateway of a stack with its settings.
 /// </summary>
-public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string> log)
+public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string> log, IReadOnlyList<RuntimeVariant>? variants = null)
 {
     public const string CheckedTwice = "gateway, sessions checked twice";
+
+    /// <summary>The target of a variant's stack (<c>profiles --variant</c>): its gateway.</summary>
+    public static string GatewayUnder(RuntimeVariant variant) => variant.Label("gateway");
 
     public async Task<IReadOnlyList<LoadResult>> RunAsync(CancellationToken ct)
     {
         await using var stack = await BenchmarkStack.StartAsync(log, ct);
         await using var twice = await BenchmarkStack.StartAsync(log, ct, environment: new Dictionary<string, string> { ["Sessions__ForwardingKey"] = "" });
+        var others = new List<(RuntimeVariant Variant, BenchmarkStack Stack)>();
+        try
+        {
+            foreach (var variant in variants ?? [])
+            {
+                others.Add((variant, await BenchmarkStack.StartAsync(log, ct, environment: variant.Environment)));
+            }
 
+            return await RunAsync(stack, twice, others, ct);
+        }
+        finally
+        {
+            foreach (var (_, other) in others)
+            {
+                await other.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<LoadResult>> RunAsync(
+        BenchmarkStack stack, BenchmarkStack twice, IReadOnlyList<(RuntimeVariant Variant, BenchmarkStack Stack)> others, CancellationToken ct)
+    {
         using var http = GatewayClient.CreateHttpClient();
         var users = await RegisterAsync(http, stack.PublicUrl, ct);
         var twiceUsers = await RegisterAsync(http, twice.PublicUrl, ct);
-        var targets = new (string Name, Uri Url, int[] Pids, IReadOnlyList<BenchmarkUser> Users)[]
+        var targets = new List<(string Name, Uri Url, int[] Pids, IReadOnlyList<BenchmarkUser> Users)>
         {
             ("direct", stack.Replica(ModuleCatalog.Profiles.Name, 0).Url, PidsOf(stack), users),
             ("gateway", stack.PublicUrl, PidsOf(stack), users),
             (CheckedTwice, twice.PublicUrl, PidsOf(twice), twiceUsers),
         };
+        foreach (var (variant, other) in others)
+        {
+            targets.Add((GatewayUnder(variant), other.PublicUrl, PidsOf(other), await RegisterAsync(http, other.PublicUrl, ct)));
+        }
 
         var scenarios = new (string Name, double Rate, Func<Uri, IReadOnlyList<BenchmarkUser>, int, Task<bool>> Send)[]
         {

@@ -4,7 +4,7 @@ using Dating.Benchmarks.Load;
 
 namespace Dating.Benchmarks.Scenarios;
 
-/// <summary>The Markdown table: medians over rounds; gateway over direct, and checking sessions twice over once.</summary>
+/// <summary>The Markdown table: medians over rounds; gateway over direct, checking sessions twice over once, and each variant's gateway over the gateway as it ships.</summary>
 public static class ProfilesReport
 {
     public static string Render(IReadOnlyList<LoadResult> results, string header)
@@ -19,7 +19,8 @@ public static class ProfilesReport
             text.AppendLine(Invariant($"| {m.Scenario} | {m.Target} | {m.Throughput:0} | {m.P50:0.00} | {m.P90:0.00} | {m.P99:0.00} | {m.Max:0.0} | {m.ErrorRate:P1} | {m.CpuMsPerRequest:0.00} |"));
         }
 
-        foreach (var (over, under) in new[] { ("gateway", "direct"), (ProfilesBenchmark.CheckedTwice, "gateway") })
+        var variants = results.Select(r => r.Target).Distinct().Where(t => t.StartsWith("gateway [", StringComparison.Ordinal));
+        foreach (var (over, under) in new[] { ("gateway", "direct"), (ProfilesBenchmark.CheckedTwice, "gateway") }.Concat(variants.Select(v => (v, "gateway"))))
         {
             text.AppendLine().AppendLine($"| scenario | {over} ÷ {under}: throughput | p50 | p99 | CPU per request |");
             text.AppendLine("|---|---:|---:|---:|---:|");
