@@ -44,15 +44,16 @@ public sealed partial record RuntimeVariant(string Name, IReadOnlyDictionary<str
         foreach (var setting in colon < 0 ? [] : text[(colon + 1)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = setting.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || !SettingName().IsMatch(setting[..equals]) || !environment.TryAdd(setting[..equals], setting[(equals + 1)..]))
+            var key = equals <= 0 ? "" : setting[..equals];
+            if (!SettingName().IsMatch(key) || !environment.TryAdd(key, setting[(equals + 1)..]))
             {
                 mistake = $"'{setting}' in '{text}' is not KEY=VALUE with a new environment variable name.";
                 return null;
             }
 
-            if (setting.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash && slash < equals && !Processes.Contains(setting[..slash]))
+            if (key.Split('/') is [var process, _] && !Processes.Contains(process))
             {
-                mistake = $"'{setting}' in '{text}' is for '{setting[..slash]}', which is none of the stack's processes ({string.Join(", ", Processes)}).";
+                mistake = $"'{setting}' in '{text}' is for '{process}', which is none of the stack's processes ({string.Join(", ", Processes)}).";
                 return null;
             }
         }

@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Dating.Stacks;
+using Dating.Testing;
 
 namespace Dating.AppHost.Tests.Stacks;
 
@@ -24,7 +25,7 @@ public sealed class StackEnvironmentTests
             ["matching/DATING_TEST_B"] = "matching",
         });
 
-        var environments = new Dictionary<string, IReadOnlyDictionary<string, object>>();
+        var environments = new Dictionary<string, Dictionary<string, object>>();
         foreach (var project in builder.Resources.OfType<ProjectResource>())
         {
             environments[project.Name] = await EnvironmentOfAsync(project);
@@ -52,15 +53,6 @@ public sealed class StackEnvironmentTests
         (await EnvironmentOfAsync(monolith)).Keys.ShouldNotContain("DATING_TEST_A");
     }
 
-    private static async Task<IReadOnlyDictionary<string, object>> EnvironmentOfAsync(ProjectResource project)
-    {
-        var environment = new Dictionary<string, object>();
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), project, environment);
-        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        return environment;
-    }
+    private static Task<Dictionary<string, object>> EnvironmentOfAsync(ProjectResource project) =>
+        ResourceEnvironment.OfAsync(project, DistributedApplicationOperation.Run);
 }

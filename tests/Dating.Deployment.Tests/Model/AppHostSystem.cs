@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Dating.Testing;
 
 namespace Dating.Deployment.Tests.Model;
 
@@ -35,7 +36,7 @@ public static class AppHostSystem
                 var replicas = new List<(string Service, string Project, IEnumerable<string> Names)>();
                 foreach (var project in builder.Resources.OfType<ProjectResource>())
                 {
-                    var environment = await EnvironmentOfAsync(project);
+                    var environment = await ResourceEnvironment.OfAsync(project, DistributedApplicationOperation.Publish);
                     if (environment.GetValueOrDefault("OTEL_SERVICE_NAME") is string service)
                     {
                         replicas.Add((service, project.GetProjectMetadata().ProjectPath, environment.Keys));
@@ -55,18 +56,6 @@ public static class AppHostSystem
         {
             OneAtATime.Release();
         }
-    }
-
-    private static async Task<Dictionary<string, object>> EnvironmentOfAsync(ProjectResource project)
-    {
-        var environment = new Dictionary<string, object>();
-        var context = new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), project, environment);
-        foreach (var callback in project.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        return environment;
     }
 
     // --isolated makes a throwaway data folder per server at once; only a started stack deletes it when it stops.
