@@ -33,8 +33,7 @@ internal sealed class Blocker(MatchingDbContext db, MatchStore matches, SwipeSha
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true);
-            await PairLock.AcquireAsync(db, blockerId, blockedId, ct);
+            await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true, pair: (blockerId, blockedId));
 
             var known = await db.Candidates.AnyAsync(c => c.UserId == blockedId, ct)
                 || await db.Blocks.AnyAsync(b => b.BlockerId == blockerId && b.BlockedId == blockedId, ct);

@@ -25,8 +25,7 @@ internal sealed class Unmatching(MatchingDbContext db, MatchStore matches, Swipe
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true);
-            await PairLock.AcquireAsync(db, found.UserA, found.UserB, ct);
+            await ShardFence.EnterAsync(db, shards, ct, alsoCopyLock: true, pair: (found.UserA, found.UserB));
             var ended = await matches.EndAsync(found.UserA, found.UserB, MatchEndReason.Unmatched, time.GetUtcNow(), ct);
             await transaction.CommitAsync(ct);
             return ended;

@@ -20,13 +20,18 @@ internal sealed class RecommendationQueue(
 
     private IDatabase Redis => redis.GetDatabase();
 
-    public async Task<IReadOnlyList<Guid>> PeekAsync(Guid userId, int count)
+    /// <summary>The first <paramref name="count"/> queued users and the queue's whole length, in one round trip.</summary>
+    public async Task<QueueHead> PeekAsync(Guid userId, int count)
     {
-        var values = await Redis.ListRangeAsync(KeyOf(userId), 0, count - 1);
-        return [.. values.Select(v => Guid.TryParse(v.ToString(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
+        var batch = Redis.CreateBatch();
+        var head = batch.ListRangeAsync(KeyOf(userId), 0, count - 1);
+        var length = batch.ListLengthAsync(KeyOf(userId));
+        batch.Execute();
+        var values = await head;
+        return new QueueHead(
+            [.. values.Select(v => Guid.TryParse(v.ToString(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)],
+            await length);
     }
-
-    public Task<long> LengthAsync(Guid userId) => Redis.ListLengthAsync(KeyOf(userId));
 
     public async Task RemoveAsync(Guid userId, IEnumerable<Guid> candidates)
     {
@@ -85,3 +90,7 @@ internal sealed class RecommendationQueue(
         return [.. members.Select(m => Guid.TryParse(m.ToString(), out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty)];
     }
 }
+
+/// <param name="Users">The first queued users, best first.</param>
+/// <param name="Length">How many the queue held when they were read.</param>
+internal sealed record QueueHead(IReadOnlyList<Guid> Users, long Length);

@@ -28,12 +28,13 @@ internal sealed class Recommender(
         }
 
         // Read past the limit so that a few stale entries do not shorten the answer.
-        var queued = await queue.PeekAsync(userId, limit * 2);
+        var (queued, length) = await queue.PeekAsync(userId, limit * 2);
         var servable = queued.Count == 0 ? [] : await finder.FindAmongAsync(me, queued, ct);
         if (servable.Count < queued.Count)
         {
             var stale = queued.Except(servable.Select(c => c.UserId)).ToList();
             await queue.RemoveAsync(userId, stale);
+            length -= stale.Count;
         }
 
         if (servable.Count == 0)
@@ -42,7 +43,7 @@ internal sealed class Recommender(
             return [.. fresh.Take(limit)];
         }
 
-        if (await queue.LengthAsync(userId) < options.Value.LowWatermark)
+        if (length < options.Value.LowWatermark)
         {
             refills.Request(userId);
         }

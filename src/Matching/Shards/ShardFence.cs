@@ -1,5 +1,8 @@
 using Dating.Matching.Data;
+using Dating.Matching.Matches;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Dating.Matching.Shards;
 
@@ -16,23 +19,46 @@ internal static class ShardFence
     public const string MapLock = "matching.shard_maps";
     public const string CopyLock = "matching.shard_maps.copy";
 
-    /// <summary>In <paramref name="db"/>'s open transaction: waits out a map change, then brings <paramref name="shards"/> to the latest version.</summary>
-    public static async Task<ShardPlacement> EnterAsync(MatchingDbContext db, SwipeShards shards, CancellationToken ct, bool alsoCopyLock = false)
+    /// <summary>
+    /// In <paramref name="db"/>'s open transaction: waits out a map change (and takes the <paramref name="pair"/>'s
+    /// <see cref="PairLock"/> after it, when given), then brings <paramref name="shards"/> to the latest version.
+    /// </summary>
+    public static async Task<ShardPlacement> EnterAsync(
+        MatchingDbContext db, SwipeShards shards, CancellationToken ct, bool alsoCopyLock = false, (Guid One, Guid Other)? pair = null)
     {
-        // Two statements: the version is read with a snapshot taken after the lock was granted.
+        // Separate statements, sent in one round trip (Npgsql's batch): each statement of a READ COMMITTED transaction takes
+        // its own snapshot, so the version is read with a snapshot taken after the locks were granted.
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
+                ?? throw new InvalidOperationException("The shard fence is entered in an open transaction."),
+        };
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))") { Parameters = { new() { Value = MapLock } } });
         if (alsoCopyLock)
         {
-            await db.Database.ExecuteSqlAsync(
-                $"SELECT pg_advisory_xact_lock_shared(hashtextextended({MapLock}, 0)), pg_advisory_xact_lock_shared(hashtextextended({CopyLock}, 0))", ct);
-        }
-        else
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock_shared(hashtextextended({MapLock}, 0))", ct);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))") { Parameters = { new() { Value = CopyLock } } });
         }
 
-        var latest = await db.Database
-            .SqlQuery<int>($"SELECT coalesce(max(version), 0) AS \"Value\" FROM matching.shard_maps")
-            .SingleAsync(ct);
+        if (pair is var (one, other))
+        {
+            batch.BatchCommands.Add(PairLock.Command(one, other));
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT coalesce(max(version), 0) FROM matching.shard_maps"));
+
+        int latest;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            for (var skipped = 1; skipped < batch.BatchCommands.Count; skipped++)
+            {
+                await reader.NextResultAsync(ct);
+            }
+
+            await reader.ReadAsync(ct);
+            latest = reader.GetInt32(0);
+        }
+
         if (latest > shards.Map.Version)
         {
             shards.Use(await db.ShardMaps.AsNoTracking().SingleAsync(m => m.Version == latest, ct));

@@ -23,16 +23,22 @@ internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, MatchS
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
             // No shard map change while this swipe runs, and the latest one is used: a resharding cannot overtake it.
-            await ShardFence.EnterAsync(db, shards, ct);
-            await PairLock.AcquireAsync(db, swiperId, targetId, ct);
+            await ShardFence.EnterAsync(db, shards, ct, pair: (swiperId, targetId));
 
             // FOR SHARE holds both cards until commit: an account deletion waits, then sees (and ends) any match made here.
+            // The blocks either way are read in the same statement: one round trip for both checks.
             var cards = await db.Database
-                .SqlQuery<Guid>($"SELECT user_id AS \"Value\" FROM matching.candidates WHERE user_id IN ({swiperId}, {targetId}) FOR SHARE")
+                .SqlQuery<CardCheck>(
+                    $"""
+                    SELECT c.user_id, EXISTS (
+                        SELECT 1 FROM matching.blocks b
+                        WHERE (b.blocker_id = {swiperId} AND b.blocked_id = {targetId}) OR (b.blocker_id = {targetId} AND b.blocked_id = {swiperId})
+                    ) AS blocked
+                    FROM matching.candidates c WHERE c.user_id IN ({swiperId}, {targetId})
+                    FOR SHARE OF c
+                    """)
                 .ToListAsync(ct);
-            var blocked = await db.Blocks.AnyAsync(
-                b => (b.BlockerId == swiperId && b.BlockedId == targetId) || (b.BlockerId == targetId && b.BlockedId == swiperId), ct);
-            if (!cards.Contains(targetId) || blocked)
+            if (!cards.Any(c => c.UserId == targetId) || cards.Any(c => c.Blocked))
             {
                 return null;
             }
@@ -53,4 +59,6 @@ internal sealed class Matchmaker(MatchingDbContext db, SwipeStore swipes, MatchS
             await transaction.CommitAsync(ct);
             return match.EndedAt is null ? new SwipeResponse(true, match.Id) : new SwipeResponse(false, null);
         });
+
+    private sealed record CardCheck(Guid UserId, bool Blocked);
 }

@@ -33,15 +33,25 @@ internal sealed class SwipeStore(SwipeShards shards, MatchingDbContext module)
             }
         }
 
+        // The insert and the read of the first decision in one statement. Its snapshot predates its own insert, so the
+        // first branch answers for a new row and the second for one stored before; the pair lock keeps any other write of
+        // the pair out meanwhile. Should neither answer (a write outside the lock), the read is made on its own.
         await using var db = placement.Open(write, module);
-        await db.Database.ExecuteSqlAsync(
-            $"""
-            INSERT INTO matching_swipes.swipes (swiper_id, target_id, decision, swiped_at)
-            VALUES ({swiperId}, {targetId}, {(int)decision}, {now})
-            ON CONFLICT DO NOTHING
-            """,
-            ct);
-        return await LikesAsync(db, swiperId, targetId, ct);
+        var decided = await db.Database
+            .SqlQuery<int>(
+                $"""
+                WITH inserted AS (
+                    INSERT INTO matching_swipes.swipes (swiper_id, target_id, decision, swiped_at)
+                    VALUES ({swiperId}, {targetId}, {(int)decision}, {now})
+                    ON CONFLICT DO NOTHING
+                    RETURNING decision)
+                SELECT decision AS "Value" FROM inserted
+                UNION ALL
+                SELECT decision FROM matching_swipes.swipes WHERE swiper_id = {swiperId} AND target_id = {targetId}
+                LIMIT 1
+                """)
+            .ToListAsync(ct);
+        return decided is [var stored] ? stored == (int)SwipeDecision.Like : await LikesAsync(db, swiperId, targetId, ct);
     }
 
     /// <summary>Whether <paramref name="swiperId"/> liked <paramref name="targetId"/>: one lookup on the swiper's shard (two while it moves).</summary>
