@@ -60,7 +60,9 @@ public static class BenchmarkCommandLine
         {
             Description = "NAME:KEY=VALUE,KEY=VALUE: also run each topology with these settings in every .NET process, beside the stack as it "
                 + "ships, in the same rounds (repeatable; an empty VALUE unsets a setting; process/KEY=VALUE, such as gateway/KEY=VALUE, "
-                + "sets it in that process only)",
+                + "sets it in that process only). NAME:@REV[,KEY=VALUE,…] runs every .NET process from that git revision's code instead "
+                + "(before:@HEAD~1: the change's effect alone), built once in Release under /tmp/dating-benchmarks/revisions; the app "
+                + "host's model stays the checkout's",
             AllowMultipleArgumentsPerToken = false,
             CustomParser = ParseVariants,
         };

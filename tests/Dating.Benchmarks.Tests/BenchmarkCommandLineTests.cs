@@ -92,6 +92,21 @@ public sealed class BenchmarkCommandLineTests
     }
 
     [Fact]
+    public async Task A_variant_can_run_another_revision_s_code_with_or_without_settings()
+    {
+        var run = (await InvokeAsync("compare", "--variant", "before:@HEAD~1", "--variant", "old-gc:@53760aa,DOTNET_gcServer=0")).Run.ShouldNotBeNull();
+
+        var (before, oldGc) = (run.Compare.AllVariants[0], run.Compare.AllVariants[1]);
+        before.Revision.ShouldBe("HEAD~1");
+        before.Environment.ShouldBeEmpty();
+        before.Describe().ShouldBe("before: the code of @HEAD~1");
+        oldGc.Revision.ShouldBe("53760aa");
+        oldGc.Environment.ShouldBe(new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" });
+        oldGc.Describe().ShouldBe("old-gc: the code of @53760aa, DOTNET_gcServer=0");
+        (await InvokeAsync("compare", "--variant", "spin:X=1")).Run.ShouldNotBeNull().Compare.AllVariants.ShouldHaveSingleItem().Revision.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Profiles_takes_variants_each_measured_as_one_more_gateway()
     {
         var run = (await InvokeAsync("profiles", "--variant", "gw-inline:gateway/DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0")).Run.ShouldNotBeNull();
@@ -168,7 +183,11 @@ public sealed class BenchmarkCommandLineTests
     [InlineData("--scenarios: 'swipe,nonsense' is not a list of public-profile, public-profile-max, recommendations, recommendations-max, swipe, message, propagation, session, "
         + "session-max, scaling, fault. Try --help.", "compare", "--scenarios", "swipe,nonsense")]
     [InlineData("--variant: 'Spin:X=1' needs a name of lower-case letters, digits and dashes before the colon (NAME:KEY=VALUE,…). Try --help.", "compare", "--variant", "Spin:X=1")]
-    [InlineData("--variant: 'spin' sets nothing: NAME:KEY=VALUE,…. Try --help.", "compare", "--variant", "spin")]
+    [InlineData("--variant: 'spin' sets nothing: NAME:KEY=VALUE,… or NAME:@REV. Try --help.", "compare", "--variant", "spin")]
+    [InlineData("--variant: '@main' in 'two:@HEAD~1,@main' is a second revision: a variant runs one revision's code. Try --help.", "compare", "--variant", "two:@HEAD~1,@main")]
+    [InlineData("--variant: '@' in 'none:@' is not @REV with a git revision (letters, digits and ~^._/-, such as @HEAD~1). Try --help.", "compare", "--variant", "none:@")]
+    [InlineData("--variant: '@-x' in 'opt:@-x' is not @REV with a git revision (letters, digits and ~^._/-, such as @HEAD~1). Try --help.", "compare", "--variant", "opt:@-x")]
+    [InlineData("--variant: '@a b' in 'sp:@a b' is not @REV with a git revision (letters, digits and ~^._/-, such as @HEAD~1). Try --help.", "compare", "--variant", "sp:@a b")]
     [InlineData("--variant: '=1' in 'spin:=1' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "spin:=1")]
     [InlineData("--variant: 'X=2' in 'spin:X=1,X=2' is not KEY=VALUE with a new environment variable name. Try --help.", "compare", "--variant", "spin:X=1,X=2")]
     [InlineData("--variant: 'spin' is named twice. Try --help.", "compare", "--variant", "spin:X=1", "--variant", "spin:X=0")]
@@ -202,6 +221,7 @@ public sealed class BenchmarkCommandLineTests
             compare.Output.ShouldContain($"  {option} ");
         }
 
+        compare.Output.ShouldContain("NAME:@REV[,KEY=VALUE,…]");
         profiles.Output.ShouldContain("  --quick ");
         profiles.Output.ShouldContain("  --variant ");
         profiles.Output.ShouldNotContain("--topologies");
