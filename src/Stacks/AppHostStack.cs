@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -45,14 +46,7 @@ public sealed class AppHostStack : IAsyncDisposable
         Directory.CreateDirectory(logs);
         start.Log($"app host {string.Join(' ', args)}: logs in {logs}");
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(args, ct);
-        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
-        {
-            // A stack started from code has no dashboard, so nothing receives telemetry: no exporter, rather than one
-            // that retries into a closed port on every batch and at every shutdown.
-            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
-        }
-
-        ApplyEnvironment(builder, start.Environment);
+        ConfigureProjects(builder, start);
 
         // A start that fails or is cancelled throws to the caller; the generic host's own stack trace of it is noise.
         builder.Services.AddLogging(logging => logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical));
@@ -81,6 +75,27 @@ public sealed class AppHostStack : IAsyncDisposable
     }
 
     /// <summary>
+    /// What a stack started from code changes in the app host's projects, before it is built: no telemetry exporter,
+    /// <see cref="StackStart.Environment"/>, and the checkout they run from (<see cref="StackStart.ProjectsRoot"/>).
+    /// </summary>
+    public static void ConfigureProjects(IDistributedApplicationBuilder builder, StackStart start)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            // A stack started from code has no dashboard, so nothing receives telemetry: no exporter, rather than one
+            // that retries into a closed port on every batch and at every shutdown.
+            builder.CreateResourceBuilder(project).WithEnvironment(context => context.EnvironmentVariables.Remove("OTEL_EXPORTER_OTLP_ENDPOINT"));
+        }
+
+        ApplyEnvironment(builder, start.Environment);
+        if (start.ProjectsRoot is { } root)
+        {
+            RunProjectsFrom(builder, root);
+            start.Log($"every project runs from {root}, built there");
+        }
+    }
+
+    /// <summary>
     /// <see cref="StackStart.Environment"/> onto the app host's projects: a plain name to every one, <c>process/NAME</c> to
     /// the replicas of that process (the resource named so, or so with a replica index: <c>matching-0</c>). A setting given
     /// to the process by name wins over the same setting given to all, whatever the order.
@@ -98,6 +113,43 @@ public sealed class AppHostStack : IAsyncDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Every project resource runs the project at its path relative to this checkout under <paramref name="root"/>, another
+    /// checkout already built (<see cref="StackStart.ProjectsRoot"/>). DCP runs a project as <c>dotnet run --project PATH
+    /// --no-build --configuration C --no-launch-profile</c> in PATH's folder, PATH from its <see cref="IProjectMetadata"/>,
+    /// which must not change once AddProject applied its defaults; given an <see cref="ExecutableAnnotation"/> it runs that
+    /// command instead, with the resource's arguments: the same command, with the other PATH.
+    /// </summary>
+    private static void RunProjectsFrom(IDistributedApplicationBuilder builder, string root)
+    {
+        // The app host's own idea of the repository root (its Program.cs: the folder above it).
+        var checkout = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            var metadata = project.Annotations.OfType<IProjectMetadata>().Single();
+            var path = Path.GetFullPath(Path.Combine(root, Path.GetRelativePath(checkout, metadata.ProjectPath)));
+            if (!File.Exists(path))
+            {
+                throw new FileNotFoundException($"{project.Name} runs {metadata.ProjectPath}, which {root} does not have.", path);
+            }
+
+            project.Annotations.Add(new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = Path.GetDirectoryName(path)! });
+            string[] run = ["run", "--project", path, "--no-build", "--configuration", AppHostConfiguration, "--no-launch-profile"];
+            // Before the arguments of the app's own that callbacks added earlier, as DCP puts its own.
+            builder.CreateResourceBuilder(project).WithArgs(context =>
+            {
+                for (var i = 0; i < run.Length; i++)
+                {
+                    context.Args.Insert(i, run[i]);
+                }
+            });
+        }
+    }
+
+    /// <summary>The configuration DCP runs projects in: the app host's, built with its projects.</summary>
+    private static readonly string AppHostConfiguration =
+        typeof(Projects.Dating_AppHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     // chat-1 is a replica of chat; chat-history would not be.
     private static bool IsReplicaOf(string resource, string process) =>

@@ -15,6 +15,13 @@ public sealed record StackStart(IEnumerable<string> Arguments, string LogRoot, A
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Another checkout of the repository, built (a benchmark's revision variant): every project the app host runs is run
+    /// from the same relative path under it, its build not rebuilt, while the app host's model (backing services, wiring,
+    /// ports) stays this checkout's. Null: the projects as checked out.
+    /// </summary>
+    public string? ProjectsRoot { get; init; }
+
     /// <summary>Measured: 30 s on an idle machine, over 5 min on one shared with other stacks.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(10);
 
