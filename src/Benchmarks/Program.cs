@@ -12,6 +12,11 @@ static async Task<int> RunAsync(BenchmarkRun run, CancellationToken ct)
         Log($"report written to {file}");
         return 0;
     }
+    catch (Dating.Benchmarks.Stacks.RevisionException e)
+    {
+        Log($"--variant: {e.Message}");
+        return 2;
+    }
     catch (OperationCanceledException) when (ct.IsCancellationRequested)
     {
         Log("cancelled; everything started was stopped");

@@ -26,6 +26,9 @@ public sealed class ComparisonBenchmark(
 {
     private readonly CompareOptions _options = options ?? CompareOptions.Default;
 
+    // The built checkout of each revision a variant runs (RevisionBuild), by revision.
+    private IReadOnlyDictionary<string, string> _revisions = new Dictionary<string, string>();
+
     /// <summary>Steps that start within this time after the kill (or run across it) are left out of the fault table: the process is still dying.</summary>
     public static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(500);
 
@@ -36,6 +39,7 @@ public sealed class ComparisonBenchmark(
         var faults = new List<FaultRun>();
         var idle = new List<IdleRun>();
         var profiles = new List<ProfiledWindow>();
+        _revisions = await RevisionBuild.PrepareAsync(_options.AllVariants, log, ct);
         for (var round = 1; round <= settings.Rounds; round++)
         {
             foreach (var replicas in _options.RunsScaling ? new[] { 1, 2 } : [1])
@@ -114,7 +118,8 @@ public sealed class ComparisonBenchmark(
         var name = variant?.Label(NameOf(topology)) ?? NameOf(topology);
         log($"== {name}, {replicas} replica(s), round {round}");
         await using var stack = await BenchmarkStack.StartAsync(
-            log, ct, ReplicasFor(topology, replicas), variant?.Environment, topology: topology, seededUsers: settings.SeededUsers);
+            log, ct, ReplicasFor(topology, replicas), variant?.Environment, topology: topology, seededUsers: settings.SeededUsers,
+            projectsRoot: variant?.Revision is { } revision ? _revisions[revision] : null);
         seeds.Add(stack.Seed ?? throw new InvalidOperationException("The stack started without its seeded users."));
         if (variant?.Cpus is { } cpus)
         {

@@ -23,6 +23,7 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
 
     public async Task<IReadOnlyList<LoadResult>> RunAsync(CancellationToken ct)
     {
+        var revisions = await RevisionBuild.PrepareAsync(variants ?? [], log, ct);
         await using var stack = await BenchmarkStack.StartAsync(log, ct);
         await using var twice = await BenchmarkStack.StartAsync(log, ct, environment: new Dictionary<string, string> { ["Sessions__ForwardingKey"] = "" });
         var others = new List<(RuntimeVariant Variant, BenchmarkStack Stack)>();
@@ -30,7 +31,8 @@ public sealed class ProfilesBenchmark(BenchmarkSettings settings, Action<string>
         {
             foreach (var variant in variants ?? [])
             {
-                others.Add((variant, await BenchmarkStack.StartAsync(log, ct, environment: variant.Environment)));
+                var projectsRoot = variant.Revision is { } revision ? revisions[revision] : null;
+                others.Add((variant, await BenchmarkStack.StartAsync(log, ct, environment: variant.Environment, projectsRoot: projectsRoot)));
             }
 
             return await RunAsync(stack, twice, others, ct);

@@ -83,10 +83,11 @@ public sealed class BenchmarkStack : IAsyncDisposable
     /// <param name="durable">The dev stack's durability settings instead of the tests' fast, unsafe ones (<c>--durable</c>).</param>
     /// <param name="shards">PostgreSQL servers for matching's swipe shards (the app host's <c>--shards</c>; its default when null).</param>
     /// <param name="highAvailability">The main PostgreSQL under Patroni with a synchronous standby, Redis with a replica and Sentinels (<c>--ha</c>).</param>
+    /// <param name="projectsRoot">Another checkout, built, whose projects the stack runs (<see cref="RevisionBuild"/>); null: this one's.</param>
     public static async Task<BenchmarkStack> StartAsync(
         Action<string> log, CancellationToken ct, IReadOnlyDictionary<string, int>? replicas = null,
         IReadOnlyDictionary<string, string>? environment = null, Topology topology = Topology.Microservices, int seededUsers = 0, bool durable = false,
-        int? shards = null, bool highAvailability = false)
+        int? shards = null, bool highAvailability = false, string? projectsRoot = null)
     {
         List<string> args = ["--topology", topology.ToString().ToLowerInvariant(), .. durable ? ["--durable"] : Array.Empty<string>(), .. highAvailability ? ["--ha"] : Array.Empty<string>()];
         if (shards is { } servers)
@@ -104,6 +105,7 @@ public sealed class BenchmarkStack : IAsyncDisposable
             new StackStart(args, LogRoot, log)
             {
                 Environment = BenchmarkSettings.Concat(environment ?? new Dictionary<string, string>()).ToDictionary(),
+                ProjectsRoot = projectsRoot,
                 Configure = builder =>
                 {
                     // The app host's own warnings go to stderr beside the benchmark's log; stdout is the report's.
