@@ -59,5 +59,5 @@ public sealed record CompareOptions(
         (Scenarios is null ? "every scenario and experiment"
             : $"only {string.Join(", ", Keys.Where(k => Scenarios.Contains(k.Key) || Scenarios.Contains(k.Value)).Select(k => k.Value))} (--scenarios)")
         + (Rounds is { } rounds ? $"; {rounds} round(s) (--rounds)" : "")
-        + (AllVariants.Count == 0 ? "" : $"; beside the stack as it ships, with every .NET process of both topologies set alike: {string.Join("; ", AllVariants.Select(v => v.Describe()))} (--variant)");
+        + (AllVariants.Count == 0 ? "" : $"; beside the stack as it ships, each variant run in both topologies alike: {string.Join("; ", AllVariants.Select(v => v.Describe()))} (--variant)");
 }
