@@ -6,6 +6,7 @@ using Dating.Chat.RateLimiting;
 using Dating.Chat.Realtime;
 using Dating.Contracts.Chat;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -22,51 +23,59 @@ internal sealed class Messenger(
 {
     public async Task<SendOutcome> SendAsync(Guid matchId, Guid senderId, string? text, string? clientMessageId, CancellationToken ct)
     {
-        var conversation = await db.Conversations.AsNoTracking().SingleOrDefaultAsync(c => c.MatchId == matchId, ct);
-        if (conversation is null || !conversation.Involves(senderId))
+        Conversation? conversation = null;
+        var counted = false;
+        var outcome = await db.Database.CreateExecutionStrategy().ExecuteAsync<SendOutcome>(async () =>
         {
-            return new SendOutcome.NotFound();
-        }
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
-        if (!conversation.IsOpen)
-        {
-            return new SendOutcome.Closed();
-        }
+            // The conversation is read with the share of its row lock that closing takes exclusively, in one statement:
+            // the checks and the insert see one state, and no message slips into a conversation as it closes.
+            conversation = await db.Conversations
+                .FromSql($"SELECT * FROM chat.conversations WHERE match_id = {matchId} FOR SHARE")
+                .AsNoTracking()
+                .SingleOrDefaultAsync(ct);
+            if (conversation is null || !conversation.Involves(senderId))
+            {
+                return new SendOutcome.NotFound();
+            }
 
-        var trimmed = text?.Trim() ?? "";
-        if (trimmed.Length is 0 or > Message.MaxTextLength)
-        {
-            return new SendOutcome.Invalid("text", $"The text must be 1 to {Message.MaxTextLength} characters after trimming.");
-        }
+            if (!conversation.IsOpen)
+            {
+                return new SendOutcome.Closed();
+            }
 
-        if (clientMessageId is not null && (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > Message.MaxClientMessageIdLength))
-        {
-            return new SendOutcome.Invalid("clientMessageId", $"The clientMessageId must be 1 to {Message.MaxClientMessageIdLength} characters.");
-        }
+            var trimmed = text?.Trim() ?? "";
+            if (trimmed.Length is 0 or > Message.MaxTextLength)
+            {
+                return new SendOutcome.Invalid("text", $"The text must be 1 to {Message.MaxTextLength} characters after trimming.");
+            }
 
-        // A retry is answered before the rate limit: it stores nothing.
-        if (clientMessageId is not null && await FindRetriedAsync(matchId, senderId, clientMessageId, ct) is { } retried)
-        {
-            return retried;
-        }
+            if (clientMessageId is not null && (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > Message.MaxClientMessageIdLength))
+            {
+                return new SendOutcome.Invalid("clientMessageId", $"The clientMessageId must be 1 to {Message.MaxClientMessageIdLength} characters.");
+            }
 
-        if (await rateLimiter.TryAcquireAsync(senderId) is { } retryAfter)
-        {
-            return new SendOutcome.RateLimited(retryAfter);
-        }
+            // A retry is answered before the rate limit: it stores nothing.
+            if (clientMessageId is not null && await FindRetriedAsync(matchId, senderId, clientMessageId, ct) is { } retried)
+            {
+                return retried;
+            }
 
-        var now = time.GetUtcNow();
-        var message = new Message
-        {
-            Id = Guid.CreateVersion7(now),
-            MatchId = matchId,
-            SenderId = senderId,
-            Text = trimmed,
-            SentAt = now.AddTicks(-(now.Ticks % 10)), // PostgreSQL keeps microseconds; answer what a re-read returns
-            ClientMessageId = clientMessageId,
-        };
+            // Counted once per send, also when the execution strategy runs this again after a transient failure.
+            if (!counted)
+            {
+                counted = true;
+                if (await rateLimiter.TryAcquireAsync(senderId) is { } retryAfter)
+                {
+                    return new SendOutcome.RateLimited(retryAfter);
+                }
+            }
 
-        var outcome = await StoreAsync(message, conversation.OtherThan(senderId), ct);
+            return await StoreAsync(NewMessage(matchId, senderId, trimmed, clientMessageId), conversation.OtherThan(senderId), transaction, ct);
+        });
+
         if (outcome is SendOutcome.Sent { IsNew: false } && clientMessageId is not null)
         {
             return await FindRetriedAsync(matchId, senderId, clientMessageId, ct) ?? outcome;
@@ -75,48 +84,47 @@ internal sealed class Messenger(
         if (outcome is SendOutcome.Sent { IsNew: true } sent)
         {
             await reads.WroteAsync([MessageHistory.ReaderKey(matchId)], ct);
-            await DeliverAsync(sent.Message, conversation);
+            await DeliverAsync(sent.Message, conversation!);
         }
 
         return outcome;
     }
 
-    private async Task<SendOutcome> StoreAsync(Message message, Guid recipientId, CancellationToken ct)
+    private Message NewMessage(Guid matchId, Guid senderId, string text, string? clientMessageId)
     {
-        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        var now = time.GetUtcNow();
+        return new Message
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            Id = Guid.CreateVersion7(now),
+            MatchId = matchId,
+            SenderId = senderId,
+            Text = text,
+            SentAt = now.AddTicks(-(now.Ticks % 10)), // PostgreSQL keeps microseconds; answer what a re-read returns
+            ClientMessageId = clientMessageId,
+        };
+    }
 
-            // Shares the row lock that closing takes exclusively: no message slips into a conversation as it closes.
-            var open = await db.Conversations
-                .FromSql($"SELECT * FROM chat.conversations WHERE match_id = {message.MatchId} FOR SHARE")
-                .AsNoTracking()
-                .AnyAsync(c => c.ClosedAt == null, ct);
-            if (!open)
-            {
-                return (SendOutcome)new SendOutcome.Closed();
-            }
+    // In the transaction that holds the conversation's row lock: the message and its MessageSent, committed together.
+    private async Task<SendOutcome> StoreAsync(Message message, Guid recipientId, IDbContextTransaction transaction, CancellationToken ct)
+    {
+        db.Messages.Add(message);
+        db.AddIntegrationEvent(new MessageSent(message.Id, message.MatchId, message.SenderId, recipientId, message.SentAt));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation,
+            ConstraintName: MessageConfiguration.ClientMessageIdIndex,
+        })
+        {
+            // A concurrent retry with the same clientMessageId stored it first.
+            return new SendOutcome.Sent(message.ToResponse(), IsNew: false);
+        }
 
-            db.Messages.Add(message);
-            db.AddIntegrationEvent(new MessageSent(message.Id, message.MatchId, message.SenderId, recipientId, message.SentAt));
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException
-            {
-                SqlState: PostgresErrorCodes.UniqueViolation,
-                ConstraintName: MessageConfiguration.ClientMessageIdIndex,
-            })
-            {
-                // A concurrent retry with the same clientMessageId stored it first.
-                return (SendOutcome)new SendOutcome.Sent(message.ToResponse(), IsNew: false);
-            }
-
-            await transaction.CommitAsync(ct);
-            return (SendOutcome)new SendOutcome.Sent(message.ToResponse(), IsNew: true);
-        });
+        await transaction.CommitAsync(ct);
+        return new SendOutcome.Sent(message.ToResponse(), IsNew: true);
     }
 
     private async Task<SendOutcome?> FindRetriedAsync(Guid matchId, Guid senderId, string clientMessageId, CancellationToken ct)
