@@ -46,15 +46,20 @@ public static class ModuleDatabaseExtensions
         provider.GetRequiredService<IConfiguration>().GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not configured.");
 
-    /// <summary>The one place the provider options live: runtime and design time (<c>dotnet ef</c>) must agree.</summary>
+    /// <summary>
+    /// The one place the provider options live: runtime and design time (<c>dotnet ef</c>) must agree. No automatic
+    /// savepoints (<see cref="NoAutoSavepoints"/>).
+    /// </summary>
     public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, string connectionString, string schema) =>
         options
             .UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(NoAutoSavepoints.Instance);
 
     /// <summary>The same options on a connection another context already holds (which keeps owning it).</summary>
     public static DbContextOptionsBuilder UseModuleDatabase(this DbContextOptionsBuilder options, DbConnection connection, string schema) =>
         options
             .UseNpgsql(connection, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .AddInterceptors(NoAutoSavepoints.Instance);
 }
