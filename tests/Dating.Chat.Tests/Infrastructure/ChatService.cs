@@ -34,7 +34,7 @@ public class ChatService(BackingServicesFixture backing) : IAsyncLifetime
         // One at a time: the second replica finds the migrations applied.
         for (var i = 0; i < Replicas; i++)
         {
-            _hosts.Add(new ChatHost(configuration).Start());
+            _hosts.Add(new ChatHost(configuration, ConfigureServices).Start());
         }
     }
 
@@ -82,6 +82,11 @@ public class ChatService(BackingServicesFixture backing) : IAsyncLifetime
     }
 
     protected virtual void Configure(IDictionary<string, string?> configuration)
+    {
+    }
+
+    /// <summary>A test class's replacements in every replica, after the host's own registrations.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 }

@@ -1,18 +1,30 @@
 using System.Net;
 using Dating.Chat.Tests.Infrastructure;
 using Dating.Testing;
+using Dating.Chat.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Dating.Chat.Tests.Messages;
 
-/// <summary>Two replicas allowing 5 messages per user per minute.</summary>
+/// <summary>
+/// Two replicas allowing 5 messages per user per minute. The window is fixed to the clock's minute, so the
+/// limiter's clock stands still (one clock for both replicas): a minute that ends mid-test would open a new window
+/// and let the next message through (CI saw it once).
+/// </summary>
 public sealed class RateLimitedChatService(BackingServicesFixture backing) : ChatService(backing)
 {
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
     protected override void Configure(IDictionary<string, string?> configuration)
     {
         configuration["Chat:RateLimit:PermitLimit"] = "5";
         configuration["Chat:RateLimit:Window"] = "00:01:00";
     }
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MessageRateLimiter>(sp, (TimeProvider)_clock));
 }
 
 public sealed class RateLimitTests(RateLimitedChatService chat) : IClassFixture<RateLimitedChatService>
