@@ -55,5 +55,24 @@ public sealed class RevisionBuildTests : IDisposable
         log.ShouldHaveSingleItem().ShouldContain("built before");
     }
 
+    [Fact]
+    public void A_run_deletes_the_exports_it_does_not_use_and_nothing_else()
+    {
+        var used = new string('a', 40);
+        var unused = new string('b', 40);
+        var other = "notes";
+        foreach (var name in new[] { used, unused, other })
+        {
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(_exports, name)).FullName, "file"), "");
+        }
+
+        var log = new List<string>();
+
+        RevisionBuild.Prune(_exports, new HashSet<string> { used }, log.Add);
+
+        Directory.EnumerateDirectories(_exports).Select(Path.GetFileName).Order().ShouldBe([used, other]);
+        log.ShouldHaveSingleItem().ShouldContain(unused[..12]);
+    }
+
     public void Dispose() => Directory.Delete(_exports, recursive: true);
 }

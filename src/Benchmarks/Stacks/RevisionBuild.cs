@@ -10,7 +10,7 @@ namespace Dating.Benchmarks.Stacks;
 /// Another git revision's code for a variant's stacks (<c>--variant before:@HEAD~1</c>): its tree exported with
 /// <c>git archive</c> (no worktree: nothing is registered in the repository) into a folder named for its commit outside
 /// the repository, and built once, in the tool's configuration, as <c>dotnet run --no-build</c> then finds it. An export
-/// already built is used again.
+/// already built is used again; a run deletes the exports its variants do not name (about 1.2 GB each, built).
 /// </summary>
 public static class RevisionBuild
 {
@@ -26,19 +26,47 @@ public static class RevisionBuild
 
     /// <summary>
     /// Every revision the variants name, exported and built, once per run and before any stack starts: the folder of each
-    /// by its revision as written (a revision git does not know fails the run here).
+    /// by its revision as written (a revision git does not know fails the run here). Earlier runs' other exports are
+    /// deleted first, so the disk holds at most this run's.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> PrepareAsync(IEnumerable<RuntimeVariant> variants, Action<string> log, CancellationToken ct)
     {
         var repository = ReportFile.RepositoryRoot;
         var appHost = Path.GetRelativePath(repository, Projects.Dating_AppHost.ProjectPath);
+        var revisions = variants.Select(v => v.Revision).OfType<string>().Distinct().ToList();
+        var commits = new Dictionary<string, string>();
+        foreach (var revision in revisions)
+        {
+            commits[revision] = await ResolveAsync(repository, revision, ct);
+        }
+
+        Prune(ExportsRoot, commits.Values.ToHashSet(), log);
         var folders = new Dictionary<string, string>();
-        foreach (var revision in variants.Select(v => v.Revision).OfType<string>().Distinct())
+        foreach (var revision in revisions)
         {
             folders[revision] = await PrepareAsync(repository, revision, appHost, log, ct);
         }
 
         return folders;
+    }
+
+    /// <summary>Deletes every export in <paramref name="exportsRoot"/> (a folder named for a commit) but those of <paramref name="keep"/>.</summary>
+    public static void Prune(string exportsRoot, IReadOnlySet<string> keep, Action<string> log)
+    {
+        if (!Directory.Exists(exportsRoot))
+        {
+            return;
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(exportsRoot))
+        {
+            var name = Path.GetFileName(folder);
+            if (name.Length == 40 && name.All(char.IsAsciiHexDigitLower) && !keep.Contains(name))
+            {
+                log($"deleting the export of {name[..12]}, which this run does not use");
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     /// <summary>The folder holding <paramref name="revision"/>'s code, built: exported and built unless an earlier run did.</summary>
