@@ -98,8 +98,8 @@ public sealed class OutboxDispatcher
         return db.Set<OutboxMessage>().Where(m => m.DispatchedAt < cutoff).ExecuteDeleteAsync(ct);
     }
 
-    // Claims the oldest pending rows ({0} of them) as dispatched at {1}, and returns them in commit order (an UPDATE's
-    // RETURNING has no order of its own).
+    // Claims the oldest pending rows ({0} of them) as dispatched at {1}, and returns them oldest first, the order they
+    // are published in (an UPDATE's RETURNING has no order of its own).
     private static string ClaimSql(DbContext db)
     {
         var table = db.Model.FindEntityType(typeof(OutboxMessage))
