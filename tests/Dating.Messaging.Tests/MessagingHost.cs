@@ -55,9 +55,7 @@ internal sealed class MessagingHost(IHost host, string serviceName) : IAsyncDisp
         builder.Logging.AddProvider(new FileLoggerProvider("messaging"));
         builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<DeliveryProbe>();
-        builder.Services.AddDbContext<OrdersDbContext>(options => options
-            .UseNpgsql(builder.Configuration.GetConnectionString("orders"))
-            .UseSnakeCaseNamingConvention());
+        builder.Services.AddDbContext<OrdersDbContext>(options => UseOrdersDatabase(options, builder.Configuration.GetConnectionString("orders")));
 
         builder.AddModuleMessaging<OrdersDbContext>(consumers ?? (c => c
             .AddConsumer<OrderPlacedConsumer>()
@@ -95,6 +93,24 @@ internal sealed class MessagingHost(IHost host, string serviceName) : IAsyncDisp
             return true;
         });
 
+    /// <summary>
+    /// Orders and their events saved together on a context without the host's interceptors: no commit signal wakes the
+    /// host's dispatcher, so they wait for its next sweep (or for a round the test runs itself).
+    /// </summary>
+    public async Task PlaceOrdersUnsignalledAsync(IEnumerable<Guid> orderIds)
+    {
+        var options = new DbContextOptionsBuilder<OrdersDbContext>();
+        UseOrdersDatabase(options, Services.GetRequiredService<IConfiguration>().GetConnectionString("orders"));
+        await using var db = new OrdersDbContext(options.Options);
+        foreach (var orderId in orderIds)
+        {
+            db.Orders.Add(new Order { Id = orderId, Item = "tulips" });
+            db.AddIntegrationEvent(new OrderPlaced(orderId, "tulips"));
+        }
+
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The usual request path: a state change and its event, saved together.</summary>
     public Task<Guid> PlaceOrderAsync(string item = "roses") =>
         WithDbAsync(async db =>
@@ -124,6 +140,10 @@ internal sealed class MessagingHost(IHost host, string serviceName) : IAsyncDisp
 
     public Task<List<OutboxMessage>> OutboxAsync() =>
         WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
+
+    // The host's and PlaceOrdersUnsignalledAsync's contexts alike.
+    private static void UseOrdersDatabase(DbContextOptionsBuilder options, string? connectionString) =>
+        options.UseNpgsql(connectionString).UseSnakeCaseNamingConvention();
 
     public async ValueTask DisposeAsync()
     {

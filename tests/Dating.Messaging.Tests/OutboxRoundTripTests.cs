@@ -1,8 +1,5 @@
 using Dating.BuildingBlocks.Messaging;
-using Dating.Messaging.Tests.Orders;
 using Dating.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dating.Messaging.Tests;
@@ -19,22 +16,9 @@ public sealed class OutboxRoundTripTests(BackingServicesFixture fixture)
         var warmUp = await host.PlaceOrderAsync();
         await Eventually.UntilAsync(() => host.Probe.RawDeliveriesOf(warmUp) > 0, "the warm-up event to arrive");
 
-        // Saved without the host's interceptors, so no commit signal wakes the host's own dispatcher: this round takes them.
+        // No commit signal wakes the host's own dispatcher: the round below takes them.
         var orders = new[] { Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid() };
-        var options = new DbContextOptionsBuilder<OrdersDbContext>()
-            .UseNpgsql(host.Services.GetRequiredService<IConfiguration>().GetConnectionString("orders"))
-            .UseSnakeCaseNamingConvention()
-            .Options;
-        await using (var plain = new OrdersDbContext(options))
-        {
-            foreach (var orderId in orders)
-            {
-                plain.Orders.Add(new Order { Id = orderId, Item = "tulips" });
-                plain.AddIntegrationEvent(new OrderPlaced(orderId, "tulips"));
-            }
-
-            await plain.SaveChangesAsync(Ct);
-        }
+        await host.PlaceOrdersUnsignalledAsync(orders);
 
         using var traced = new TracedStatements();
         var statements = await traced.OfAsync(() => host.WithDbAsync(db =>

@@ -44,7 +44,7 @@ public static class RevisionBuild
         var folders = new Dictionary<string, string>();
         foreach (var revision in revisions)
         {
-            folders[revision] = await PrepareAsync(repository, revision, appHost, log, ct);
+            folders[revision] = await BuildAsync(repository, revision, commits[revision], appHost, log, ct, ExportsRoot);
         }
 
         return folders;
@@ -73,10 +73,14 @@ public static class RevisionBuild
     /// <param name="repository">The checkout the revision is looked up in.</param>
     /// <param name="appHostProject">The app host's project folder, relative to the repository: building it builds every project it runs.</param>
     public static async Task<string> PrepareAsync(
-        string repository, string revision, string appHostProject, Action<string> log, CancellationToken ct, string? exportsRoot = null)
+        string repository, string revision, string appHostProject, Action<string> log, CancellationToken ct, string? exportsRoot = null) =>
+        await BuildAsync(repository, revision, await ResolveAsync(repository, revision, ct), appHostProject, log, ct, exportsRoot ?? ExportsRoot);
+
+    // The export of commit (what revision names), built unless an earlier run built it.
+    private static async Task<string> BuildAsync(
+        string repository, string revision, string commit, string appHostProject, Action<string> log, CancellationToken ct, string exportsRoot)
     {
-        var commit = await ResolveAsync(repository, revision, ct);
-        var folder = Path.Combine(exportsRoot ?? ExportsRoot, commit);
+        var folder = Path.Combine(exportsRoot, commit);
         var marker = Path.Combine(folder, BuiltMarker);
         if (File.Exists(marker))
         {
