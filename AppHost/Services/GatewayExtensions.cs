@@ -1,3 +1,5 @@
+using Dating.BuildingBlocks.Modules;
+
 namespace Dating.AppHost.Services;
 
 public static class GatewayExtensions
@@ -14,6 +16,7 @@ public static class GatewayExtensions
         {
             var replica = service.All[i];
             gateway.WithEnvironment($"services__{cluster ?? service.Name}__http__{i}", replica.Url)
+                .WithEnvironment($"services__{cluster ?? service.Name}__{ServiceEndpoints.Http2}__{i}", replica.Http2Url)
                 .WithReferenceRelationship(replica.Resource);
             if (!replica.Spare)
             {

@@ -1,4 +1,5 @@
 using Dating.AppHost.Options;
+using Dating.BuildingBlocks.Modules;
 
 namespace Dating.AppHost.Services;
 
@@ -23,10 +24,20 @@ public sealed class ServiceReplicas
 
     public IEnumerable<Replica> Running => All.Where(r => !r.Spare);
 
-    public sealed record Replica(IResourceBuilder<ProjectResource> Resource, int Port, bool Spare)
+    /// <summary>
+    /// One replica: <paramref name="Port"/> serves HTTP/1.1 (and the health checks, curl, tests),
+    /// <paramref name="Http2Port"/> HTTP/2 without TLS for the gateway (Kestrel serves cleartext HTTP/2 only on a port of
+    /// its own: <see cref="ServiceEndpoints.Http2"/>).
+    /// </summary>
+    public sealed record Replica(IResourceBuilder<ProjectResource> Resource, int Port, int Http2Port, bool Spare)
     {
-        public string Url => $"http://127.0.0.1:{Port}";
+        public string Url => Loopback(Port);
+
+        public string Http2Url => Loopback(Http2Port);
     }
+
+    /// <summary>A replica's HTTP/2 port in the dev stack: its HTTP/1.1 port plus this (profiles-0: 5110 and 5210).</summary>
+    public const int Http2PortOffset = 100;
 
     public static ServiceReplicas Add<TProject>(IDistributedApplicationBuilder builder, string name, int basePort, int running, int spares, LocalPorts ports)
         where TProject : IProjectMetadata, new()
@@ -35,17 +46,34 @@ public sealed class ServiceReplicas
         for (var i = 0; i < running + spares; i++)
         {
             var port = ports.Take($"{name}-{i}", basePort + i);
-            var resource = Project<TProject>(builder, $"{name}-{i}", name, $"{name}-{i}", port);
+            var http2Port = ports.Take($"{name}-{i} HTTP/2", basePort + Http2PortOffset + i);
+            var resource = Project<TProject>(builder, $"{name}-{i}", name, $"{name}-{i}", port)
+                .WithHttpEndpoint(port: http2Port, targetPort: http2Port, name: ServiceEndpoints.Http2, isProxied: false)
+                .WithEndpoint(ServiceEndpoints.Http2, endpoint =>
+                {
+                    endpoint.TargetHost = "127.0.0.1";
+                    endpoint.Transport = "http2";
+                })
+                // Kestrel binds what its configuration names, with the protocol of each: ASPNETCORE_URLS cannot say
+                // HTTP/2, and Kestrel's endpoints, once configured, override it (with a warning), so Aspire sets none.
+                .WithEndpointsInEnvironment(_ => false)
+                .WithEnvironment(KestrelEndpoint(ServiceEndpoints.Http, "Url"), Loopback(port))
+                .WithEnvironment(KestrelEndpoint(ServiceEndpoints.Http2, "Url"), Loopback(http2Port))
+                .WithEnvironment(KestrelEndpoint(ServiceEndpoints.Http2, "Protocols"), "Http2");
             if (i >= running)
             {
                 resource.WithExplicitStart();
             }
 
-            replicas.Add(new Replica(resource, port, Spare: i >= running));
+            replicas.Add(new Replica(resource, port, http2Port, Spare: i >= running));
         }
 
         return new ServiceReplicas(name, replicas);
     }
+
+    private static string Loopback(int port) => $"http://127.0.0.1:{port}";
+
+    private static string KestrelEndpoint(string endpoint, string setting) => $"Kestrel__Endpoints__{endpoint}__{setting}";
 
     /// <summary>A project that runs once (the gateway): the resource is named for the service.</summary>
     public static IResourceBuilder<ProjectResource> Single<TProject>(IDistributedApplicationBuilder builder, string name, int port, LocalPorts ports)
@@ -55,8 +83,8 @@ public sealed class ServiceReplicas
     private static IResourceBuilder<ProjectResource> Project<TProject>(IDistributedApplicationBuilder builder, string resourceName, string service, string instance, int port)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(resourceName, launchProfileName: null)
-            .WithHttpEndpoint(port: port, targetPort: port, name: "http", isProxied: false)
-            .WithEndpoint("http", endpoint => endpoint.TargetHost = "127.0.0.1")
+            .WithHttpEndpoint(port: port, targetPort: port, name: ServiceEndpoints.Http, isProxied: false)
+            .WithEndpoint(ServiceEndpoints.Http, endpoint => endpoint.TargetHost = "127.0.0.1")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")
             // Replicas of a service share its queues and its name in telemetry; the instance tells them apart (X-Instance-Id).
             .WithEnvironment("OTEL_SERVICE_NAME", service)

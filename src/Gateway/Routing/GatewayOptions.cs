@@ -32,6 +32,10 @@ public sealed class GatewayOptions
     // Largest body the photo routes accept: a 10 MiB image plus its multipart framing.
     public long PhotoUploadMaxBodyBytes { get; set; } = 11 * 1024 * 1024;
 
+    // Forward to a service over HTTP/2 where its replicas offer an h2c endpoint (services:<name>:h2c:<i>; the app host
+    // gives every replica one). Off: HTTP/1.1 to their http endpoints, one connection per request in flight.
+    public bool Http2ToServices { get; set; } = true;
+
     // Each destination named by DNS becomes one destination per address the name resolves to: in Kubernetes, a
     // headless Service's records, one per ready pod. Off: destinations are used as configured (IP literals from Aspire).
     // Read once at startup.

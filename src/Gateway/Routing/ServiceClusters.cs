@@ -1,3 +1,4 @@
+using System.Net;
 using Dating.BuildingBlocks.Modules;
 using Dating.Gateway.Health;
 using Yarp.ReverseProxy.Configuration;
@@ -7,27 +8,48 @@ using Yarp.ReverseProxy.Health;
 namespace Dating.Gateway.Routing;
 
 // One cluster per service, its destinations read the way Aspire passes them:
-// services:<name>:http:<i> (and https), e.g. services__profiles__http__0=http://127.0.0.1:5110.
+// services:<name>:http:<i> (and https), e.g. services__profiles__http__0=http://127.0.0.1:5110, and the replicas'
+// HTTP/2 endpoints, services:<name>:h2c:<i>, which the gateway prefers when it has them.
 public static class ServiceClusters
 {
     private static readonly string[] Schemes = ["http", "https"];
 
-    public static IReadOnlyList<ClusterConfig> Build(Func<string, IReadOnlyDictionary<string, DestinationConfig>> destinationsOf, GatewayOptions options) =>
+    public static IReadOnlyList<ClusterConfig> Build(Func<string, ServiceDestinations> destinationsOf, GatewayOptions options) =>
         ModuleCatalog.All.Select(module => Cluster(module.Name, destinationsOf(module.Name), options)).ToList();
 
-    public static IReadOnlyDictionary<string, DestinationConfig> DestinationsOf(IConfiguration configuration, string service) =>
-        Schemes
-            .SelectMany(scheme => configuration.GetSection($"services:{service}:{scheme}").GetChildren()
+    public static ServiceDestinations DestinationsOf(IConfiguration configuration, string service, GatewayOptions options)
+    {
+        var http2 = options.Http2ToServices ? Read(configuration, service, [ServiceEndpoints.Http2]) : [];
+        return http2.Count > 0
+            ? new ServiceDestinations(http2, Http2: true)
+            : new ServiceDestinations(Read(configuration, service, Schemes), Http2: false);
+    }
+
+    private static Dictionary<string, DestinationConfig> Read(IConfiguration configuration, string service, string[] endpointNames) =>
+        endpointNames
+            .SelectMany(name => configuration.GetSection($"services:{service}:{name}").GetChildren()
                 .Where(endpoint => !string.IsNullOrWhiteSpace(endpoint.Value))
-                .Select(endpoint => (Id: $"{service}/{scheme}/{endpoint.Key}", Address: endpoint.Value!)))
+                .Select(endpoint => (Id: $"{service}/{name}/{endpoint.Key}", Address: endpoint.Value!)))
             .ToDictionary(destination => destination.Id, destination => new DestinationConfig { Address = destination.Address });
 
-    private static ClusterConfig Cluster(string service, IReadOnlyDictionary<string, DestinationConfig> destinations, GatewayOptions options) => new()
+    private static ClusterConfig Cluster(string service, ServiceDestinations destinations, GatewayOptions options) => new()
     {
         ClusterId = service,
-        Destinations = destinations,
+        Destinations = destinations.Destinations,
         LoadBalancingPolicy = options.LoadBalancingPolicyOf(service),
-        HttpRequest = new ForwarderRequestConfig { ActivityTimeout = options.ReplicaTimeoutOf(service) },
+        // Over HTTP/2 the gateway's requests to a replica share a few connections (multiplexed streams) instead of
+        // one connection per request in flight. Exact: a replica's h2c port speaks nothing else. More than one
+        // connection when a connection's streams are used up (Kestrel allows 100 per connection): chat's WebSockets
+        // (RFC 8441 over HTTP/2) each hold a stream for as long as the client is connected.
+        HttpRequest = destinations.Http2
+            ? new ForwarderRequestConfig
+            {
+                ActivityTimeout = options.ReplicaTimeoutOf(service),
+                Version = HttpVersion.Version20,
+                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            }
+            : new ForwarderRequestConfig { ActivityTimeout = options.ReplicaTimeoutOf(service) },
+        HttpClient = destinations.Http2 ? new HttpClientConfig { EnableMultipleHttp2Connections = true } : null,
         HealthCheck = new HealthCheckConfig
         {
             Active = new ActiveHealthCheckConfig
@@ -49,4 +71,10 @@ public static class ServiceClusters
             AvailableDestinationsPolicy = HealthCheckConstants.AvailableDestinations.HealthyOrPanic,
         },
     };
+}
+
+/// <summary>The replicas of one service as the gateway reaches them, and whether it speaks HTTP/2 to them.</summary>
+public sealed record ServiceDestinations(IReadOnlyDictionary<string, DestinationConfig> Destinations, bool Http2)
+{
+    public static ServiceDestinations None { get; } = new(new Dictionary<string, DestinationConfig>(), Http2: false);
 }

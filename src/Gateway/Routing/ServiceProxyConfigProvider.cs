@@ -16,7 +16,7 @@ internal sealed class ServiceProxyConfigProvider(
         var options = gatewayOptions.CurrentValue;
         return new ServiceProxyConfig(
             GatewayRoutes.Build(options),
-            ServiceClusters.Build(service => ServiceClusters.DestinationsOf(configuration, service), options),
+            ServiceClusters.Build(service => ServiceClusters.DestinationsOf(configuration, service, options), options),
             changed);
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using Dating.BuildingBlocks.Modules;
 using Dating.Stacks;
 
 namespace Dating.AppHost.Tests.Stacks;
@@ -62,4 +64,42 @@ public sealed class ConsistentHashTests(ConsistentHashStack fixture) : IClassFix
         await fixture.EventuallyServedByAsync(
             servedBy => servedBy.All(pair => pair.Value == before[pair.Key]), "stopping the spare gives its users back to where they were", TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task The_gateway_reaches_every_replica_over_http2_on_its_h2c_port_and_the_replica_still_serves_http1_on_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await fixture.ServedByAsync(requestsPerUser: 1);
+        var gatewayPid = ListeningProcess.Of(fixture.Stack.PublicUrl.Port);
+        using var client = new HttpClient();
+
+        foreach (var replica in ConsistentHashStack.Running)
+        {
+            var h2c = fixture.Stack.UrlOf(replica, ServiceEndpoints.Http2);
+            var http = fixture.Stack.UrlOf(replica);
+            h2c.Port.ShouldNotBe(http.Port);
+            using (var overHttp2 = await client.SendAsync(Health(h2c, HttpVersion.Version20), ct))
+            {
+                overHttp2.StatusCode.ShouldBe(HttpStatusCode.OK);
+                overHttp2.Version.ShouldBe(HttpVersion.Version20);
+            }
+
+            using (var overHttp1 = await client.SendAsync(Health(http, HttpVersion.Version11), ct))
+            {
+                overHttp1.StatusCode.ShouldBe(HttpStatusCode.OK);
+            }
+
+            // Kestrel's answer on a port that speaks HTTP/2 alone: "An HTTP/1.x request was sent to an HTTP/2 only endpoint."
+            using (var http1OnH2c = await client.SendAsync(Health(h2c, HttpVersion.Version11), ct))
+            {
+                http1OnH2c.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the h2c port speaks HTTP/2 alone");
+            }
+
+            ListeningProcess.ClientsOf(h2c.Port).ShouldContain(gatewayPid, $"the gateway forwards to {replica} on its HTTP/2 port");
+            ListeningProcess.ClientsOf(http.Port).ShouldNotContain(gatewayPid, $"the gateway never uses {replica}'s HTTP/1.1 port");
+        }
+    }
+
+    private static HttpRequestMessage Health(Uri replica, Version version) =>
+        new(HttpMethod.Get, new Uri(replica, "/health")) { Version = version, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
 }

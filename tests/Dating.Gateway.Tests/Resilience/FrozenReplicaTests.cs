@@ -17,12 +17,13 @@ public sealed class FrozenReplicaTests
 {
     private static readonly TimeSpan ReplicaTimeout = TimeSpan.FromMilliseconds(500);
 
-    [Fact]
-    public async Task A_read_a_frozen_replica_leaves_unanswered_is_answered_by_another_replica()
+    [Theory]
+    [MemberData(nameof(TestReplica.Endpoints), MemberType = typeof(TestReplica))]
+    public async Task A_read_a_frozen_replica_leaves_unanswered_is_answered_by_another_replica(string endpoint)
     {
         using var frozen = FrozenReplica();
-        await using var live = await StartLiveReplicaAsync();
-        await using var gateway = await StartGatewayAsync(frozen, live);
+        await using var live = await StartLiveReplicaAsync(endpoint);
+        await using var gateway = await StartGatewayAsync(frozen, live, endpoint);
         using var client = gateway.GetTestClient();
         using var bound = Bound();
 
@@ -31,16 +32,17 @@ public sealed class FrozenReplicaTests
         {
             using var response = await client.GetAsync("/openapi/profiles/v1.json", bound.Token);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("live");
+            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe($"live over {TestReplica.ProtocolOf(endpoint)}");
         }
     }
 
-    [Fact]
-    public async Task A_write_to_a_frozen_replica_gets_a_504_problem_and_after_a_few_the_replica_is_taken_out()
+    [Theory]
+    [MemberData(nameof(TestReplica.Endpoints), MemberType = typeof(TestReplica))]
+    public async Task A_write_to_a_frozen_replica_gets_a_504_problem_and_after_a_few_the_replica_is_taken_out(string endpoint)
     {
         using var frozen = FrozenReplica();
-        await using var live = await StartLiveReplicaAsync();
-        await using var gateway = await StartGatewayAsync(frozen, live);
+        await using var live = await StartLiveReplicaAsync(endpoint);
+        await using var gateway = await StartGatewayAsync(frozen, live, endpoint);
         using var client = gateway.GetTestClient();
         using var bound = Bound();
         var statuses = new List<HttpStatusCode>();
@@ -80,22 +82,20 @@ public sealed class FrozenReplicaTests
         return listener;
     }
 
-    private static async Task<WebApplication> StartLiveReplicaAsync()
+    private static async Task<WebApplication> StartLiveReplicaAsync(string endpoint)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.MapGet("/openapi/v1.json", () => "live");
+        var app = TestReplica.CreateBuilder(endpoint).Build();
+        app.MapGet("/openapi/v1.json", (HttpRequest request) => $"live over {request.Protocol}");
         app.MapPost("/api/auth/login", () => Results.Ok());
         await app.StartAsync(TestContext.Current.CancellationToken);
         return app;
     }
 
-    private static Task<WebApplication> StartGatewayAsync(TcpListener frozen, WebApplication live) =>
+    private static Task<WebApplication> StartGatewayAsync(TcpListener frozen, WebApplication live, string endpoint) =>
         ProxyGateway.StartAsync(new Dictionary<string, string?>
         {
-            ["services:profiles:http:0"] = $"http://127.0.0.1:{((IPEndPoint)frozen.LocalEndpoint).Port}",
-            ["services:profiles:http:1"] = live.Urls.Single(),
+            [$"services:profiles:{endpoint}:0"] = $"http://127.0.0.1:{((IPEndPoint)frozen.LocalEndpoint).Port}",
+            [$"services:profiles:{endpoint}:1"] = live.Urls.Single(),
             [$"{GatewayOptions.SectionName}:{nameof(GatewayOptions.ReplicaTimeout)}"] = ReplicaTimeout.ToString(),
             [$"{GatewayOptions.SectionName}:LoadBalancing:profiles"] = "RoundRobin",
             // Only the passive check is under test: the active probe of the frozen replica must not end first.

@@ -15,12 +15,13 @@ namespace Dating.Gateway.Tests.Resilience;
 // health checks have not noticed yet (the next active probe is minutes away, the passive check needs failures).
 public sealed class RefusedReplicaTests
 {
-    [Fact]
-    public async Task A_write_to_a_replica_that_refuses_the_connection_is_sent_to_another_replica_once()
+    [Theory]
+    [MemberData(nameof(TestReplica.Endpoints), MemberType = typeof(TestReplica))]
+    public async Task A_write_to_a_replica_that_refuses_the_connection_is_sent_to_another_replica_once(string endpoint)
     {
-        await using var gone = await StartReplicaAsync("gone");
-        await using var live = await StartReplicaAsync("live");
-        await using var gateway = await StartGatewayAsync(gone, live);
+        await using var gone = await StartReplicaAsync("gone", endpoint);
+        await using var live = await StartReplicaAsync("live", endpoint);
+        await using var gateway = await StartGatewayAsync(gone, live, endpoint);
         await WaitUntilProbedAsync(gateway);
         await gone.StopAsync(TestContext.Current.CancellationToken);
         using var client = gateway.GetTestClient();
@@ -30,7 +31,7 @@ public sealed class RefusedReplicaTests
         {
             using var response = await client.PostAsJsonAsync("/api/auth/login", new { email = $"user{i}@example.com" }, TestContext.Current.CancellationToken);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, $"write {i}");
-            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe($"live: {{\"email\":\"user{i}@example.com\"}}");
+            (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe($"live over {TestReplica.ProtocolOf(endpoint)}: {{\"email\":\"user{i}@example.com\"}}");
         }
 
         live.Services.GetRequiredService<Deliveries>().Count.ShouldBe(6);
@@ -46,10 +47,9 @@ public sealed class RefusedReplicaTests
         public void Add() => Interlocked.Increment(ref _count);
     }
 
-    private static async Task<WebApplication> StartReplicaAsync(string name)
+    private static async Task<WebApplication> StartReplicaAsync(string name, string endpoint)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var builder = TestReplica.CreateBuilder(endpoint);
         builder.Services.AddSingleton<Deliveries>();
         var app = builder.Build();
         app.MapGet("/health", () => "Healthy");
@@ -57,17 +57,17 @@ public sealed class RefusedReplicaTests
         {
             deliveries.Add();
             using var reader = new StreamReader(request.Body);
-            return $"{name}: {await reader.ReadToEndAsync()}";
+            return $"{name} over {request.Protocol}: {await reader.ReadToEndAsync()}";
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
         return app;
     }
 
-    private static Task<WebApplication> StartGatewayAsync(WebApplication first, WebApplication second) =>
+    private static Task<WebApplication> StartGatewayAsync(WebApplication first, WebApplication second, string endpoint) =>
         ProxyGateway.StartAsync(new Dictionary<string, string?>
         {
-            ["services:profiles:http:0"] = first.Urls.Single(),
-            ["services:profiles:http:1"] = second.Urls.Single(),
+            [$"services:profiles:{endpoint}:0"] = first.Urls.Single(),
+            [$"services:profiles:{endpoint}:1"] = second.Urls.Single(),
             [$"{GatewayOptions.SectionName}:LoadBalancing:profiles"] = "RoundRobin",
             // The first probe sees both replicas up; the next is too far away to take the stopped one out.
             [$"{GatewayOptions.SectionName}:{nameof(GatewayOptions.HealthCheckInterval)}"] = "00:10:00",

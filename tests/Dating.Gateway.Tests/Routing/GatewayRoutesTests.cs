@@ -32,7 +32,7 @@ public sealed class GatewayRoutesTests
     [Fact]
     public void Each_service_is_a_cluster_and_a_user_stays_on_one_replica_where_it_pays()
     {
-        var clusters = ServiceClusters.Build(_ => new Dictionary<string, Yarp.ReverseProxy.Configuration.DestinationConfig>(), new GatewayOptions());
+        var clusters = ServiceClusters.Build(_ => ServiceDestinations.None, new GatewayOptions());
 
         clusters.Select(c => $"{c.ClusterId} {c.LoadBalancingPolicy}").ShouldBe([
             $"profiles {LoadBalancingPolicies.PowerOfTwoChoices}",
