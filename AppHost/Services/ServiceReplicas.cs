@@ -37,7 +37,7 @@ public sealed class ServiceReplicas
     }
 
     /// <summary>A replica's HTTP/2 port in the dev stack: its HTTP/1.1 port plus this (profiles-0: 5110 and 5210).</summary>
-    public const int Http2PortOffset = 100;
+    private const int Http2PortOffset = 100;
 
     public static ServiceReplicas Add<TProject>(IDistributedApplicationBuilder builder, string name, int basePort, int running, int spares, LocalPorts ports)
         where TProject : IProjectMetadata, new()

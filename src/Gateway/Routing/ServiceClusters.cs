@@ -12,7 +12,7 @@ namespace Dating.Gateway.Routing;
 // HTTP/2 endpoints, services:<name>:h2c:<i>, which the gateway prefers when it has them.
 public static class ServiceClusters
 {
-    private static readonly string[] Schemes = ["http", "https"];
+    private static readonly string[] Schemes = [ServiceEndpoints.Http, "https"];
 
     public static IReadOnlyList<ClusterConfig> Build(Func<string, ServiceDestinations> destinationsOf, GatewayOptions options) =>
         ModuleCatalog.All.Select(module => Cluster(module.Name, destinationsOf(module.Name), options)).ToList();
@@ -41,14 +41,13 @@ public static class ServiceClusters
         // one connection per request in flight. Exact: a replica's h2c port speaks nothing else. More than one
         // connection when a connection's streams are used up (Kestrel allows 100 per connection): chat's WebSockets
         // (RFC 8441 over HTTP/2) each hold a stream for as long as the client is connected.
-        HttpRequest = destinations.Http2
-            ? new ForwarderRequestConfig
-            {
-                ActivityTimeout = options.ReplicaTimeoutOf(service),
-                Version = HttpVersion.Version20,
-                VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            }
-            : new ForwarderRequestConfig { ActivityTimeout = options.ReplicaTimeoutOf(service) },
+        // Without a version, YARP's default: HTTP/2 or lower, which on a cleartext port is HTTP/1.1.
+        HttpRequest = new ForwarderRequestConfig
+        {
+            ActivityTimeout = options.ReplicaTimeoutOf(service),
+            Version = destinations.Http2 ? HttpVersion.Version20 : null,
+            VersionPolicy = destinations.Http2 ? HttpVersionPolicy.RequestVersionExact : null,
+        },
         HttpClient = destinations.Http2 ? new HttpClientConfig { EnableMultipleHttp2Connections = true } : null,
         HealthCheck = new HealthCheckConfig
         {
