@@ -1,3 +1,4 @@
+using Dating.AppHost.Hosting;
 using Dating.AppHost.Options;
 using Dating.BuildingBlocks.Modules;
 
@@ -83,6 +84,7 @@ public sealed class ServiceReplicas
     private static IResourceBuilder<ProjectResource> Project<TProject>(IDistributedApplicationBuilder builder, string resourceName, string service, string instance, int port)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(resourceName, launchProfileName: null)
+            .RunBuiltApp()
             .WithHttpEndpoint(port: port, targetPort: port, name: ServiceEndpoints.Http, isProxied: false)
             .WithEndpoint(ServiceEndpoints.Http, endpoint => endpoint.TargetHost = "127.0.0.1")
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Development")

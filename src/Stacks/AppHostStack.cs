@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -115,41 +114,32 @@ public sealed class AppHostStack : IAsyncDisposable
     }
 
     /// <summary>
-    /// Every project resource runs the project at its path relative to this checkout under <paramref name="root"/>, another
-    /// checkout already built (<see cref="StackStart.ProjectsRoot"/>). DCP runs a project as <c>dotnet run --project PATH
-    /// --no-build --configuration C --no-launch-profile</c> in PATH's folder, PATH from its <see cref="IProjectMetadata"/>,
-    /// which must not change once AddProject applied its defaults; given an <see cref="ExecutableAnnotation"/> it runs that
-    /// command instead, with the resource's arguments: the same command, with the other PATH.
+    /// Every project resource runs the app built at its path relative to this checkout under <paramref name="root"/>,
+    /// another checkout already built (<see cref="StackStart.ProjectsRoot"/>): the app host starts each project's built
+    /// app directly (its <see cref="ExecutableAnnotation"/>, AppHost/Hosting/BuiltProjects.cs), so this one starts the
+    /// other checkout's, from that project's folder. The model's <see cref="IProjectMetadata"/> stays this checkout's
+    /// (Aspire refuses a replaced one once AddProject applied its defaults).
     /// </summary>
     private static void RunProjectsFrom(IDistributedApplicationBuilder builder, string root)
     {
         // The app host's own idea of the repository root (its Program.cs: the folder above it).
         var checkout = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+        string Under(string path) => Path.GetFullPath(Path.Combine(root, Path.GetRelativePath(checkout, path)));
         foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
         {
             var metadata = project.Annotations.OfType<IProjectMetadata>().Single();
-            var path = Path.GetFullPath(Path.Combine(root, Path.GetRelativePath(checkout, metadata.ProjectPath)));
-            if (!File.Exists(path))
+            var built = project.Annotations.OfType<ExecutableAnnotation>().LastOrDefault()
+                ?? throw new InvalidOperationException($"{project.Name} runs through dotnet run (an IDE's debug session?), not as a built app another checkout could replace.");
+            var command = Under(built.Command);
+            if (!File.Exists(command))
             {
-                throw new FileNotFoundException($"{project.Name} runs {metadata.ProjectPath}, which {root} does not have.", path);
+                throw new FileNotFoundException($"{project.Name} runs {built.Command}, which {root} has not built.", command);
             }
 
-            project.Annotations.Add(new ExecutableAnnotation { Command = "dotnet", WorkingDirectory = Path.GetDirectoryName(path)! });
-            string[] run = ["run", "--project", path, "--no-build", "--configuration", AppHostConfiguration, "--no-launch-profile"];
-            // Before the arguments of the app's own that callbacks added earlier, as DCP puts its own.
-            builder.CreateResourceBuilder(project).WithArgs(context =>
-            {
-                for (var i = 0; i < run.Length; i++)
-                {
-                    context.Args.Insert(i, run[i]);
-                }
-            });
+            project.Annotations.Remove(built);
+            project.Annotations.Add(new ExecutableAnnotation { Command = command, WorkingDirectory = Path.GetDirectoryName(Under(metadata.ProjectPath))! });
         }
     }
-
-    /// <summary>The configuration DCP runs projects in: the app host's, built with its projects.</summary>
-    private static readonly string AppHostConfiguration =
-        typeof(Projects.Dating_AppHost).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
 
     // chat-1 is a replica of chat; chat-history would not be.
     private static bool IsReplicaOf(string resource, string process) =>
@@ -168,7 +158,7 @@ public sealed class AppHostStack : IAsyncDisposable
     public Task WaitHealthyAsync(string resource, CancellationToken ct = default) =>
         App.ResourceNotifications.WaitForResourceHealthyAsync(resource, ct);
 
-    /// <summary>The process id DCP publishes in the resource's snapshot (for a project, its <c>dotnet run</c> wrapper), 0 if none.</summary>
+    /// <summary>The process id DCP publishes in the resource's snapshot (for a project, the app itself), 0 if none.</summary>
     public int PidOf(string resource)
     {
         if (!App.ResourceNotifications.TryGetCurrentState(resource, out var state))

@@ -288,8 +288,6 @@ public sealed class BenchmarkStack : IAsyncDisposable
         var (service, index) = dash > 0 && int.TryParse(project.Name[(dash + 1)..], CultureInfo.InvariantCulture, out var i)
             ? (project.Name[..dash], i)
             : (project.Name, 0);
-        var assembly = Path.GetFileNameWithoutExtension(project.GetProjectMetadata().ProjectPath);
-        var wrapper = _stack.PidOf(project.Name);
-        return new StackProcess(project.Name, service, index, _stack.UrlOf(project.Name), wrapper > 0 ? AppProcess.Of(wrapper, assembly) : 0);
+        return new StackProcess(project.Name, service, index, _stack.UrlOf(project.Name), _stack.PidOf(project.Name));
     }
 }

@@ -9,7 +9,7 @@ namespace Dating.Benchmarks.Stacks;
 /// <summary>
 /// Another git revision's code for a variant's stacks (<c>--variant before:@HEAD~1</c>): its tree exported with
 /// <c>git archive</c> (no worktree: nothing is registered in the repository) into a folder named for its commit outside
-/// the repository, and built once, in the tool's configuration, as <c>dotnet run --no-build</c> then finds it. An export
+/// the repository, and built once, in the tool's configuration, where the stack then starts its built apps. An export
 /// already built is used again; a run deletes the exports its variants do not name (about 1.2 GB each, built).
 /// </summary>
 public static class RevisionBuild

@@ -100,6 +100,21 @@ public sealed class ConsistentHashTests(ConsistentHashStack fixture) : IClassFix
         }
     }
 
+    [Fact]
+    public async Task Every_replica_and_the_gateway_is_the_process_DCP_started_with_no_dotnet_run_beside_it()
+    {
+        await fixture.ServedByAsync(requestsPerUser: 1);
+
+        foreach (var resource in ConsistentHashStack.Running.Append("gateway"))
+        {
+            // Aspire's own launch is dotnet run, whose process DCP would report while the app listens as its child.
+            var pid = fixture.Stack.PidOf(resource);
+            pid.ShouldBe(ListeningProcess.Of(fixture.Stack.UrlOf(resource).Port), $"{resource}: the process DCP started serves its port");
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            commandLine.ShouldNotContain("run", $"{resource}: {string.Join(' ', commandLine)}");
+        }
+    }
+
     private static HttpRequestMessage Health(Uri replica, Version version) =>
         new(HttpMethod.Get, new Uri(replica, "/health")) { Version = version, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
 }

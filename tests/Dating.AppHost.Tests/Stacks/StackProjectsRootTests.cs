@@ -6,25 +6,52 @@ using Dating.Stacks;
 namespace Dating.AppHost.Tests.Stacks;
 
 /// <summary>
-/// A stack whose projects run from another checkout (a benchmark's revision variant): each project resource runs
-/// <c>dotnet run --no-build</c> on the project at the same path under that checkout, the rest of the model stays. Read from
-/// the app host's model, built but not started.
+/// How a stack's projects run, read from the app host's model, built but not started: each project resource starts its
+/// built app directly, what <c>dotnet run</c> would start (no <c>dotnet run</c> process beside it), and a stack whose
+/// projects run from another checkout (a benchmark's revision variant) starts the app built at the same path under that
+/// checkout, the rest of the model unchanged.
 /// </summary>
 public sealed class StackProjectsRootTests : IDisposable
 {
     private readonly string _other = Directory.CreateTempSubdirectory("dating-projects-root-").FullName;
 
+    [Fact]
+    public async Task Every_project_starts_its_built_app_from_its_folder_without_dotnet_run()
+    {
+        await using var builder = await AppHostAsync("microservices", "matching=2");
+        var checkout = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+
+        AppHostStack.ConfigureProjects(builder, Start());
+
+        var projects = ProjectsOf(builder);
+        projects.Keys.ShouldContain("gateway");
+        projects.Keys.ShouldContain("matching-1");
+        foreach (var resource in builder.Resources.OfType<ProjectResource>())
+        {
+            var project = projects[resource.Name];
+            project.ShouldStartWith(checkout + Path.DirectorySeparatorChar);
+            var executable = resource.Annotations.OfType<ExecutableAnnotation>().ShouldHaveSingleItem(resource.Name);
+            // The SDK's RunCommand for these projects: the app host executable beside the assembly, built with the app host.
+            Path.GetFileName(executable.Command).ShouldBe(Path.GetFileNameWithoutExtension(project) + (OperatingSystem.IsWindows() ? ".exe" : ""), resource.Name);
+            File.Exists(executable.Command).ShouldBeTrue(executable.Command);
+            executable.Command.ShouldContain($"{Path.DirectorySeparatorChar}{Configuration}{Path.DirectorySeparatorChar}", Case.Sensitive, resource.Name);
+            executable.WorkingDirectory.ShouldBe(Path.GetDirectoryName(project), resource.Name);
+            (await ArgumentsOfAsync(resource)).ShouldNotContain("run", resource.Name);
+        }
+    }
+
     [Theory]
     [InlineData("microservices", "matching=2", "gateway")]
     [InlineData("monolith", "monolith=2", "monolith-1")]
-    public async Task With_another_checkout_every_project_runs_from_the_same_path_under_it_without_a_build(string topology, string replicas, string project)
+    public async Task With_another_checkout_every_project_starts_the_app_built_at_the_same_path_under_it(string topology, string replicas, string project)
     {
         await using var builder = await AppHostAsync(topology, replicas);
         var checkout = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         var projects = ProjectsOf(builder);
-        foreach (var path in projects.Values)
+        var built = builder.Resources.OfType<ProjectResource>().ToDictionary(r => r.Name, r => r.Annotations.OfType<ExecutableAnnotation>().Single().Command);
+        foreach (var app in built.Values)
         {
-            var copy = Path.Combine(_other, Path.GetRelativePath(checkout, path));
+            var copy = Path.Combine(_other, Path.GetRelativePath(checkout, app));
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             await File.WriteAllTextAsync(copy, "", TestContext.Current.CancellationToken);
         }
@@ -35,38 +62,22 @@ public sealed class StackProjectsRootTests : IDisposable
         projects.Keys.ShouldContain(project);
         foreach (var resource in builder.Resources.OfType<ProjectResource>())
         {
-            var path = Path.Combine(_other, Path.GetRelativePath(checkout, projects[resource.Name]));
             var executable = resource.Annotations.OfType<ExecutableAnnotation>().ShouldHaveSingleItem(resource.Name);
-            executable.Command.ShouldBe("dotnet");
-            executable.WorkingDirectory.ShouldBe(Path.GetDirectoryName(path));
-            (await ArgumentsOfAsync(resource)).Take(6).ShouldBe(["run", "--project", path, "--no-build", "--configuration", Configuration], resource.Name);
+            executable.Command.ShouldBe(Path.Combine(_other, Path.GetRelativePath(checkout, built[resource.Name])), resource.Name);
+            executable.WorkingDirectory.ShouldBe(Path.GetDirectoryName(Path.Combine(_other, Path.GetRelativePath(checkout, projects[resource.Name]))), resource.Name);
+            (await ArgumentsOfAsync(resource)).ShouldNotContain("run", resource.Name);
         }
     }
 
     [Fact]
-    public async Task Without_another_checkout_every_project_runs_as_aspire_runs_it()
-    {
-        await using var builder = await AppHostAsync("microservices", "matching=2");
-        var checkout = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-
-        AppHostStack.ConfigureProjects(builder, Start());
-
-        ProjectsOf(builder).Values.ShouldAllBe(path => path.StartsWith(checkout + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        foreach (var resource in builder.Resources.OfType<ProjectResource>())
-        {
-            resource.Annotations.OfType<ExecutableAnnotation>().ShouldBeEmpty(resource.Name);
-            (await ArgumentsOfAsync(resource)).ShouldNotContain("--project", resource.Name);
-        }
-    }
-
-    [Fact]
-    public async Task A_checkout_without_one_of_the_projects_is_an_error_that_names_it()
+    public async Task A_checkout_without_one_of_the_built_apps_is_an_error_that_names_it()
     {
         await using var builder = await AppHostAsync("microservices", "matching=2");
 
         var error = Should.Throw<FileNotFoundException>(() => AppHostStack.ConfigureProjects(builder, Start() with { ProjectsRoot = _other }));
 
         error.Message.ShouldContain(_other);
+        error.Message.ShouldContain("has not built");
     }
 
     public void Dispose() => Directory.Delete(_other, recursive: true);
