@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Dating.Stacks;
+using Microsoft.Extensions.Configuration;
 
 namespace Dating.AppHost.Tests.Stacks;
 
@@ -38,6 +39,20 @@ public sealed class StackProjectsRootTests : IDisposable
             executable.WorkingDirectory.ShouldBe(Path.GetDirectoryName(project), resource.Name);
             (await ArgumentsOfAsync(resource)).ShouldNotContain("run", resource.Name);
         }
+    }
+
+    [Fact]
+    public async Task Under_an_ides_debug_session_the_ide_launches_the_projects_as_aspire_has_it()
+    {
+        // An IDE runs the app host with DEBUG_SESSION_PORT set and launches (and debugs) each project itself.
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Dating_AppHost>(
+            ["--isolated", "--topology", "microservices"],
+            (_, host) => (host.Configuration ??= new()).AddInMemoryCollection(new Dictionary<string, string?> { ["DEBUG_SESSION_PORT"] = "localhost:1" }),
+            TestContext.Current.CancellationToken);
+
+        var projects = builder.Resources.OfType<ProjectResource>().ToList();
+        projects.ShouldNotBeEmpty();
+        projects.ShouldAllBe(project => !project.Annotations.OfType<ExecutableAnnotation>().Any());
     }
 
     [Theory]
