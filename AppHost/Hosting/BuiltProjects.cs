@@ -1,11 +1,10 @@
-using System.CommandLine.Parsing;
 using System.Reflection;
 
 namespace Dating.AppHost.Hosting;
 
 /// <summary>
-/// Starts a project resource's built app directly: what <c>dotnet run</c> would start for it (the SDK's RunCommand and
-/// RunArguments, recorded into this assembly as it builds: build/RunCommand.targets), in the project's folder, as
+/// Starts a project resource's built app directly: what <c>dotnet run</c> would start for it (the SDK's RunCommand,
+/// recorded into this assembly as it builds: build/RunCommand.targets), in the project's folder, as
 /// <c>dotnet run</c> does. Aspire's own way is <c>dotnet run --no-build</c>, whose process evaluates the project, starts
 /// the app as its child and stays beside it for its whole life: about 65 MB (PSS) and two seconds of CPU per replica at
 /// every start, for no request (measured: AppHost/README.md, "How each .NET process starts").
@@ -17,10 +16,12 @@ public static class BuiltProjects
     /// <summary>The variable an IDE sets when the app host runs under its debug session (Aspire's own name).</summary>
     private const string DebugSessionPort = "DEBUG_SESSION_PORT";
 
+    private const string Key = "RunCommand:";
+
     private static readonly IReadOnlyDictionary<string, string> Recorded = typeof(BuiltProjects).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Where(a => a.Key.StartsWith("Run", StringComparison.Ordinal))
-        .ToDictionary(a => a.Key, a => a.Value ?? "", StringComparer.Ordinal);
+        .Where(a => a.Key.StartsWith(Key, StringComparison.Ordinal) && !string.IsNullOrEmpty(a.Value))
+        .ToDictionary(a => a.Key[Key.Length..], a => a.Value!, StringComparer.Ordinal);
 
     public static IResourceBuilder<ProjectResource> RunBuiltApp(this IResourceBuilder<ProjectResource> project)
     {
@@ -30,29 +31,8 @@ public static class BuiltProjects
         }
 
         var path = project.Resource.GetProjectMetadata().ProjectPath;
-        var (command, arguments) = RunCommandOf(path);
-        project.WithAnnotation(new ExecutableAnnotation { Command = command, WorkingDirectory = Path.GetDirectoryName(path)! });
-        return arguments.Count == 0
-            ? project
-            // Before the app's own arguments that callbacks add, as dotnet run puts its own.
-            : project.WithArgs(context =>
-            {
-                for (var i = 0; i < arguments.Count; i++)
-                {
-                    context.Args.Insert(i, arguments[i]);
-                }
-            });
-    }
-
-    /// <summary>The command <c>dotnet run</c> runs for the project at <paramref name="projectPath"/>, and its arguments.</summary>
-    public static (string Command, IReadOnlyList<string> Arguments) RunCommandOf(string projectPath)
-    {
-        if (!Recorded.TryGetValue($"RunCommand:{projectPath}", out var command) || command.Length == 0)
-        {
-            throw new InvalidOperationException($"The app host's build recorded no run command for {projectPath}: is it a ProjectReference of AppHost/Dating.AppHost.csproj?");
-        }
-
-        var arguments = Recorded.GetValueOrDefault($"RunArguments:{projectPath}", "");
-        return (command, [.. CommandLineParser.SplitCommandLine(arguments)]);
+        var command = Recorded.GetValueOrDefault(path)
+            ?? throw new InvalidOperationException($"The app host's build recorded no run command for {path}: is it a ProjectReference of AppHost/Dating.AppHost.csproj?");
+        return project.WithAnnotation(new ExecutableAnnotation { Command = command, WorkingDirectory = Path.GetDirectoryName(path)! });
     }
 }
