@@ -29,12 +29,17 @@ public sealed class AppHostLifetimeTests
             TestLog.Write($"kill -9 of the app host: every process of ours gone after {killed.Elapsed.TotalSeconds:0.0} s");
         }
 
-        using var next = AppHostProcess.Start("--isolated", "--topology", "monolith");
+        // The microservices this time: an isolated stack's RabbitMQ node is killed as the stack stops (its data goes
+        // with the stack; RabbitMQ's graceful stop would wait 5 s), and nothing of the node may outlive it.
+        using var next = AppHostProcess.Start("--isolated");
         await next.WaitForOutputAsync(Ready, StartTimeout);
         ours = [.. next.ProcessesOfOurs()];
+        AppHostProcess.Describe(ours).ShouldContain("beam.smp", customMessage: "the RabbitMQ node");
 
         next.Signal("INT");
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
         (await next.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(0, next.Output);
+        TestLog.Write($"Ctrl+C of an isolated microservices stack: the app host exited after {stopping.Elapsed.TotalSeconds:0.0} s");
         await Eventually.GetAsync(() => AppHostProcess.Describe(ours.Where(AppHostProcess.IsAlive)), alive => alive.Length == 0,
             "every process of ours to be gone after Ctrl+C", TimeSpan.FromSeconds(60));
     }
