@@ -1,5 +1,7 @@
 using System.Net;
 using Dating.Gateway.Health;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Yarp.ReverseProxy.Health;
 using Yarp.ReverseProxy.Model;
 
@@ -11,7 +13,9 @@ public sealed class ReplicaHealthPolicyTests
     private readonly ClusterState _cluster = new("matching");
     private readonly DestinationState _replica = new("matching/http/1");
 
-    private ReplicaHealthPolicy Policy => new(_updater);
+    private readonly FakeLogger<ReplicaHealthPolicy> _log = new();
+
+    private ReplicaHealthPolicy Policy => new(_updater, _log);
 
     [Fact]
     public void A_replica_that_never_answered_is_out_at_its_first_failed_probe()
@@ -59,6 +63,38 @@ public sealed class ReplicaHealthPolicyTests
         Policy.ProbingCompleted(_cluster, [new DestinationProbingResult(_replica, new HttpResponseMessage(HttpStatusCode.ServiceUnavailable), null)]);
 
         _updater.Last(_replica).ShouldBe(DestinationHealth.Unhealthy);
+    }
+
+    [Fact]
+    public void A_spare_that_never_answers_is_logged_once_not_at_every_probe()
+    {
+        var policy = Policy;
+
+        for (var probe = 0; probe < 5; probe++)
+        {
+            policy.ProbingCompleted(_cluster, [Refused(_replica)]);
+            _replica.Health.Active = _updater.Last(_replica);
+        }
+
+        var entry = _log.Collector.GetSnapshot().ShouldHaveSingleItem();
+        entry.Level.ShouldBe(LogLevel.Information);
+        entry.Message.ShouldContain("matching/http/1 of matching does not answer its health probe (Connection refused)");
+    }
+
+    [Fact]
+    public void A_replica_that_stops_answering_is_logged_once_as_out_of_rotation_and_once_as_back()
+    {
+        var policy = Policy;
+        foreach (var answered in new[] { true, false, false, false, false, true, true })
+        {
+            policy.ProbingCompleted(_cluster, [answered ? Answered(_replica) : Refused(_replica)]);
+            _replica.Health.Active = _updater.Last(_replica);
+        }
+
+        var entries = _log.Collector.GetSnapshot();
+        entries.Select(e => e.Level).ShouldBe([LogLevel.Warning, LogLevel.Information]);
+        entries[0].Message.ShouldBe($"matching/http/1 of matching is out of rotation after {ReplicaHealthPolicy.Threshold} failed health probes in a row (Connection refused)");
+        entries[1].Message.ShouldBe("matching/http/1 of matching answers its health probe again: back in rotation");
     }
 
     private static DestinationProbingResult Answered(DestinationState destination) =>
