@@ -69,13 +69,13 @@ public sealed partial class ReplicaHealthPolicy(IDestinationHealthUpdater health
     private static string Reason(DestinationProbingResult result) =>
         result.Exception?.Message ?? $"HTTP {(int?)result.Response?.StatusCode}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Destination} of {Cluster} does not answer its health probe ({Reason}): out of rotation until it does (a spare replica that is not started)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Destination} of {Cluster} has not answered its health probe yet ({Reason}): out of rotation until it does (a spare replica nobody started, or one still starting)")]
     private partial void NeverAnswered(string destination, string cluster, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Destination} of {Cluster} is out of rotation after {Failures} failed health probes in a row ({Reason})")]
     private partial void OutOfRotation(string destination, string cluster, int failures, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Destination} of {Cluster} answers its health probe again: back in rotation")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Destination} of {Cluster} answers its health probe: in rotation")]
     private partial void BackInRotation(string destination, string cluster);
 
     private sealed class Failures

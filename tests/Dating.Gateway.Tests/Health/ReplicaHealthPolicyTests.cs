@@ -78,7 +78,7 @@ public sealed class ReplicaHealthPolicyTests
 
         var entry = _log.Collector.GetSnapshot().ShouldHaveSingleItem();
         entry.Level.ShouldBe(LogLevel.Information);
-        entry.Message.ShouldContain("matching/http/1 of matching does not answer its health probe (Connection refused)");
+        entry.Message.ShouldContain("matching/http/1 of matching has not answered its health probe yet (Connection refused)");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ReplicaHealthPolicyTests
         var entries = _log.Collector.GetSnapshot();
         entries.Select(e => e.Level).ShouldBe([LogLevel.Warning, LogLevel.Information]);
         entries[0].Message.ShouldBe($"matching/http/1 of matching is out of rotation after {ReplicaHealthPolicy.Threshold} failed health probes in a row (Connection refused)");
-        entries[1].Message.ShouldBe("matching/http/1 of matching answers its health probe again: back in rotation");
+        entries[1].Message.ShouldBe("matching/http/1 of matching answers its health probe: in rotation");
     }
 
     private static DestinationProbingResult Answered(DestinationState destination) =>
