@@ -26,7 +26,11 @@ public sealed class ConsistentHashStack : IAsyncLifetime
         Stack = await TestStacks.StartAsync(["--replicas", $"{Service}=3", "--spares", "1"], ct: ct);
         using var client = new HttpClient { BaseAddress = Stack.PublicUrl };
         var users = new TestUsers.Registered[UserCount];
-        await Parallel.ForAsync(0, UserCount, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+        // The first registration warms profiles up alone (JIT, EF Core's model); then two at a time. With four at a time,
+        // on a machine shared with another test assembly (a CI run whose stack took 132 s to start), registrations
+        // waited in line for the password hash past the gateway's 10 s replica timeout and got 504s.
+        users[0] = await TestUsers.RegisterAsync(client, ct: ct);
+        await Parallel.ForAsync(1, UserCount, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct },
             async (i, token) => users[i] = await TestUsers.RegisterAsync(client, ct: token));
         Users = users;
     }
