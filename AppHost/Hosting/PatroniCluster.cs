@@ -184,9 +184,8 @@ public static class PatroniClusterExtensions
     /// </summary>
     private static async Task StopLeftoverPostgresAsync(PatroniNodeResource node, ILogger log, CancellationToken ct)
     {
-        var pidFile = Path.Combine(node.ClusterDirectory, "postmaster.pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), out var pid)
-            || !File.Exists($"/proc/{pid}/cmdline") || !File.ReadAllText($"/proc/{pid}/cmdline").Contains("postgres", StringComparison.Ordinal))
+        if (LocalProcesses.PidFromFile(Path.Combine(node.ClusterDirectory, "postmaster.pid")) is not { } pid
+            || !LocalProcesses.ArgumentsOf(pid).Any(argument => argument.Contains("postgres", StringComparison.Ordinal)))
         {
             return;
         }
@@ -208,22 +207,13 @@ public static class PatroniClusterExtensions
             return;
         }
 
-        foreach (var process in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+        foreach (var pid in Directory.EnumerateDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var p) ? p : 0).Where(p => p > 0))
         {
-            string[] arguments;
-            try
-            {
-                arguments = File.ReadAllText(Path.Combine(process, "cmdline")).Split('\0');
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
-
+            var arguments = LocalProcesses.ArgumentsOf(pid);
             if (arguments.Contains(node.ConfigFile) && arguments.Any(argument => argument.EndsWith("patroni", StringComparison.Ordinal)))
             {
                 throw new InvalidOperationException(
-                    $"A Patroni for {node.Name} is already running (pid {Path.GetFileName(process)}, {node.ConfigFile}): stop it first, a second one would corrupt its PostgreSQL's configuration.");
+                    $"A Patroni for {node.Name} is already running (pid {pid}, {node.ConfigFile}): stop it first, a second one would corrupt its PostgreSQL's configuration.");
             }
         }
     }

@@ -115,8 +115,9 @@ public static class PostgresExtensions
         server.Annotations.Add(new ResourceCommandAnnotation(
             stop.Name, stop.DisplayName, stop.UpdateState, async context =>
             {
-                var postmaster = File.ReadLines(Path.Combine(server.ClusterDirectory, "postmaster.pid")).First().Trim();
-                ProcessSignal.Send(int.Parse(postmaster, System.Globalization.CultureInfo.InvariantCulture), "INT", $"{server.Name}'s postmaster");
+                var postmaster = LocalProcesses.PidFromFile(Path.Combine(server.ClusterDirectory, "postmaster.pid"))
+                    ?? throw new InvalidOperationException($"{server.Name} has no postmaster.pid: it is not running.");
+                ProcessSignal.Send(postmaster, "INT", $"{server.Name}'s postmaster");
                 await context.Services.GetRequiredService<ResourceNotificationService>().WaitForResourceAsync(
                     server.Name, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), context.CancellationToken);
                 return CommandResults.Success();

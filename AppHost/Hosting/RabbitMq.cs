@@ -23,17 +23,7 @@ public sealed class RabbitMqServerResource(string name, string dataDirectory, in
     internal string PidFile => Path.Combine(WorkingDirectory, "rabbitmq.pid");
 
     /// <summary>Whether the process is this node's Erlang VM: started with this node's home (<c>-home</c>), not gone.</summary>
-    public bool IsNode(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Split('\0').Contains(Home);
-        }
-        catch (IOException)
-        {
-            return false; // gone
-        }
-    }
+    public bool IsNode(int pid) => LocalProcesses.ArgumentsOf(pid).Contains(Home);
 
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create($"amqp://guest:guest@127.0.0.1:{Port.ToString()}/");
 }
@@ -121,7 +111,7 @@ public static class RabbitMqExtensions
                 // No file: the node never booted, or has stopped (it deletes the file as it stops). A file left by a node
                 // killed earlier (a fault test) may name a process that is no longer it: only a VM started with this
                 // node's home is killed.
-                if (File.Exists(server.PidFile) && int.TryParse(File.ReadAllText(server.PidFile).Trim(), out var pid) && server.IsNode(pid))
+                if (LocalProcesses.PidFromFile(server.PidFile) is { } pid && server.IsNode(pid))
                 {
                     ProcessSignal.TrySend(pid, "KILL");
                 }

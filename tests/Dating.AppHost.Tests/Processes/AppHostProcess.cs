@@ -179,15 +179,5 @@ internal sealed class AppHostProcess : IDisposable
         }
     }
 
-    private static string CommandOf(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
-        }
-        catch (IOException)
-        {
-            return "";
-        }
-    }
+    private static string CommandOf(int pid) => string.Join(' ', LocalProcesses.ArgumentsOf(pid));
 }

@@ -23,7 +23,7 @@ public sealed class RabbitMqNodeTests
             // Until it has exec'd bash, a child started from .NET shows this test host's command line (two commands: bash stays).
             foreach (var process in new[] { node, other })
             {
-                await Eventually.UntilAsync(() => File.ReadAllText($"/proc/{process.Id}/cmdline").Contains("sleep 60; exit 0"), "bash to start");
+                await Eventually.UntilAsync(() => LocalProcesses.ArgumentsOf(process.Id).Contains("sleep 60; exit 0"), "bash to start");
             }
 
             _node.IsNode(node.Id).ShouldBeTrue();

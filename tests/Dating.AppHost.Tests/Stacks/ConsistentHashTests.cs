@@ -1,4 +1,5 @@
 using System.Net;
+using Dating.AppHost.Hosting;
 using Dating.BuildingBlocks.Modules;
 using Dating.Stacks;
 
@@ -110,7 +111,7 @@ public sealed class ConsistentHashTests(ConsistentHashStack fixture) : IClassFix
             // Aspire's own launch is dotnet run, whose process DCP would report while the app listens as its child.
             var pid = fixture.Stack.PidOf(resource);
             pid.ShouldBe(ListeningProcess.Of(fixture.Stack.UrlOf(resource).Port), $"{resource}: the process DCP started serves its port");
-            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            var commandLine = LocalProcesses.ArgumentsOf(pid);
             commandLine.ShouldNotContain("run", $"{resource}: {string.Join(' ', commandLine)}");
         }
     }
