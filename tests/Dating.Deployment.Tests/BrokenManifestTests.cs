@@ -68,13 +68,23 @@ public sealed class BrokenManifestTests
 
     [Theory]
     [InlineData("http://matching-pods:8080", "http://matching:8080", "reaches matching at http://matching:8080, not a headless Service")]
-    [InlineData("  services__chat__http__0: http://chat-pods:8080\n", "", "no address of chat")]
+    [InlineData("  services__chat__h2c__0: http://chat-pods:8081\n  services__chat__http__0: http://chat-pods:8080\n", "", "no address of chat")]
     [InlineData("- name: Gateway__ResolvePodsByDns\n          value: \"true\"", "- name: Gateway__ResolvePodsByDns\n          value: \"false\"", "Gateway__ResolvePodsByDns is not true")]
     public async Task A_gateway_that_cannot_see_the_pods_of_a_hashed_service_is_reported(string find, string replacement, string reported)
     {
         var manifests = RenderedManifests.Load(await BreakAsync(find, replacement));
 
         GatewayRules.Violations(manifests).ShouldContain(v => v.Contains(reported));
+    }
+
+    [Theory]
+    [InlineData("        - name: Kestrel__Endpoints__h2c__Protocols\n          value: Http2\n", "matching: the app host passes Kestrel__Endpoints__h2c__Protocols, the manifests do not")]
+    [InlineData("  services__matching__h2c__0: http://matching-pods:8081\n", "gateway: the app host passes services__matching__h2c__<i>, the manifests do not")]
+    public async Task An_HTTP_2_setting_of_the_app_host_missing_from_the_manifests_is_reported(string find, string reported)
+    {
+        var manifests = RenderedManifests.Load(await BreakAsync(find, ""));
+
+        AppHostAgreement.Differences(await AppHostSystem.Microservices, manifests).ShouldContain(reported);
     }
 
     [Fact]

@@ -14,11 +14,8 @@ public static partial class ConfigurationContract
     [
         // App host: a local port per replica; in the image, ASPNETCORE_HTTP_PORTS=8080.
         "ASPNETCORE_URLS",
-        // App host: each replica's two loopback ports, HTTP/1.1 and HTTP/2 alone for the gateway (h2c); Kestrel is told
-        // the protocol of each by name. The manifests keep the image's one HTTP/1.1 port so far.
-        "Kestrel__Endpoints__http__Url",
-        "Kestrel__Endpoints__h2c__Url",
-        "Kestrel__Endpoints__h2c__Protocols",
+        // Cluster: the image's ASPNETCORE_HTTP_PORTS emptied, since Kestrel__Endpoints__* override it (with a warning if set).
+        "ASPNETCORE_HTTP_PORTS",
         // App host: Development on one machine; a cluster runs the default, Production.
         "ASPNETCORE_ENVIRONMENT",
         // Cluster: the pod's name, the source of OTEL_RESOURCE_ATTRIBUTES' service.instance.id.
@@ -33,12 +30,8 @@ public static partial class ConfigurationContract
     // App host: Aspire's development switches (one turns URL query redaction off, which would put SignalR's access tokens in traces).
     private const string DevelopmentSwitches = "OTEL_DOTNET_EXPERIMENTAL_";
 
-    // App host: the gateway's addresses of those HTTP/2 ports (services__chat__h2c__0).
-    private const string Http2Addresses = "__h2c__";
-
     public static IReadOnlySet<string> Of(IEnumerable<string> names) =>
-        names.Where(name => !OneSideOnly.Contains(name) && !name.StartsWith(DevelopmentSwitches, StringComparison.Ordinal)
-                && !(name.StartsWith("services__", StringComparison.Ordinal) && name.Contains(Http2Addresses, StringComparison.Ordinal)))
+        names.Where(name => !OneSideOnly.Contains(name) && !name.StartsWith(DevelopmentSwitches, StringComparison.Ordinal))
             .Select(name => ReplicaIndex().Replace(name, "__<i>"))
             .Select(ConnectionNameAlias)
             .ToHashSet(StringComparer.Ordinal);

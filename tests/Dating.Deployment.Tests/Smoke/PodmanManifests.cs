@@ -15,7 +15,8 @@ namespace Dating.Deployment.Tests.Smoke;
 /// <item>No <c>containerPort</c>: podman publishes each on the host, where two replicas would collide (and not on
 /// loopback); the probes name the port by number instead.</item>
 /// <item>The gateway's headless Services (<c>matching-pods</c>) become the pods' own names (<c>matching-pod-0</c>,
-/// <c>matching-pod-1</c>), the names podman's DNS knows; the gateway still resolves them itself.</item>
+/// <c>matching-pod-1</c>), the names podman's DNS knows, for both its addresses (http and h2c, the port kept); the
+/// gateway still resolves them itself.</item>
 /// <item>Replicas and images as the test asks: the images from the loopback registry.</item>
 /// </list>
 /// </summary>
@@ -61,8 +62,9 @@ internal static partial class PodmanManifests
         return (KubernetesYaml.SerializeAll([.. configMaps, .. deployments]), secrets, pods);
     }
 
-    // services__matching__http__0=http://matching-pods:8080 (the gateway's destination: a headless Service) becomes
-    // one destination per pod: services__matching__http__0=http://matching-pod-0:8080, …__1=http://matching-pod-1:8080.
+    // services__matching__h2c__0=http://matching-pods:8081 (the gateway's destination: a headless Service) becomes
+    // one destination per pod: services__matching__h2c__0=http://matching-pod-0:8081, …__1=http://matching-pod-1:8081;
+    // likewise services__matching__http__0.
     private static IEnumerable<KeyValuePair<string, string>> PodDestinations(string key, string value, IReadOnlyDictionary<string, int> replicas)
     {
         if (HeadlessDestination().Match(key + "=" + value) is not { Success: true } destination)
@@ -70,11 +72,11 @@ internal static partial class PodmanManifests
             return [KeyValuePair.Create(key, value)];
         }
 
-        var service = destination.Groups["service"].Value;
+        var (service, endpoint) = (destination.Groups["service"].Value, destination.Groups["endpoint"].Value);
         return Enumerable.Range(0, replicas.GetValueOrDefault(service, 1)).Select(pod =>
-            KeyValuePair.Create($"services__{service}__http__{pod}", $"http://{service}-pod-{pod}:{destination.Groups["port"].Value}"));
+            KeyValuePair.Create($"services__{service}__{endpoint}__{pod}", $"http://{service}-pod-{pod}:{destination.Groups["port"].Value}"));
     }
 
-    [GeneratedRegex(@"^services__(?<service>[a-z]+)__http__0=http://\k<service>-pods:(?<port>[0-9]+)$")]
+    [GeneratedRegex(@"^services__(?<service>[a-z]+)__(?<endpoint>http|h2c)__0=http://\k<service>-pods:(?<port>[0-9]+)$")]
     private static partial Regex HeadlessDestination();
 }
