@@ -78,6 +78,22 @@ public sealed class BrokenManifestTests
     }
 
     [Theory]
+    [InlineData("        - containerPort: 8081\n          name: h2c\n", "", "matching: Service matching-pods targets port h2c, which its pods do not declare")]
+    [InlineData("          value: Http2\n", "          value: Http1AndHttp2\n",
+        "gateway: services__matching__h2c__0=http://matching-pods:8081 leads to port 8081 of matching's pods, where Kestrel serves Http1AndHttp2, not HTTP/2 alone")]
+    [InlineData("http://matching-pods:8081", "http://matching-pods:8080", "gateway: services__matching__h2c__0=http://matching-pods:8080 leads to port 8080 of matching's pods, where Kestrel serves Http1AndHttp2, not HTTP/2 alone")]
+    [InlineData("http://chat-pods:8081", "http://chat-pods:9090", "gateway: services__chat__h2c__0=http://chat-pods:9090, but Service chat-pods has no port 9090")]
+    [InlineData("value: http://*:8081\n", "value: http://*:8082\n", "matching: Service matching-pods's port h2c leads to port 8081, where nothing listens")]
+    [InlineData("port: http\n", "port: h2c\n", "profiles: its readiness probe goes to port 8081, where Kestrel serves Http2, not HTTP/1.1")]
+    [InlineData("        - name: ASPNETCORE_HTTP_PORTS\n          value: \"\"\n", "", "photos: names Kestrel's endpoints but keeps the image's ASPNETCORE_HTTP_PORTS")]
+    public async Task A_port_that_does_not_serve_what_is_sent_to_it_is_reported(string find, string replacement, string reported)
+    {
+        var manifests = RenderedManifests.Load(await BreakAsync(find, replacement));
+
+        ProtocolRules.Violations(manifests).ShouldContain(v => v.Contains(reported));
+    }
+
+    [Theory]
     [InlineData("        - name: Kestrel__Endpoints__h2c__Protocols\n          value: Http2\n", "matching: the app host passes Kestrel__Endpoints__h2c__Protocols, the manifests do not")]
     [InlineData("  services__matching__h2c__0: http://matching-pods:8081\n", "gateway: the app host passes services__matching__h2c__<i>, the manifests do not")]
     public async Task An_HTTP_2_setting_of_the_app_host_missing_from_the_manifests_is_reported(string find, string reported)

@@ -48,6 +48,15 @@ public sealed class OverlayTests
     }
 
     [Theory]
+    [MemberData(nameof(Overlays))]
+    public async Task The_gateway_the_Services_and_the_probes_reach_ports_the_pods_serve_in_the_protocol_they_speak(string overlay)
+    {
+        var manifests = await RenderedManifests.OfOverlayAsync(overlay);
+
+        ProtocolRules.Violations(manifests).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("in-cluster", new[] { "azurite", "postgres", "rabbitmq", "redis" })]
     [InlineData("monolith", new[] { "azurite", "postgres", "redis" })]
     [InlineData("managed", new string[0])]
