@@ -1,6 +1,5 @@
 using Dating.Contracts;
 using Dating.Matching.Candidates;
-using Dating.Matching.Queues;
 using Dating.Matching.Tests.Infrastructure;
 using Dating.Matching.Tests.Swipes;
 using Dating.Testing;
@@ -52,7 +51,10 @@ public sealed class CardCacheReplicaTests(TwoReplicas service) : IClassFixture<T
         // Only one replica consumes the event; the other hears of it through Redis.
         await service.PublishAsync((person with { InterestedIn = [Gender.Woman] }).Updated());
         await service.WaitUntilAsync(db => db.Candidates.AnyAsync(c => c.UserId == person.UserId && c.InterestedIn == GenderFlags.Of(Gender.Woman)));
-        await WaitUntilGoneAsync(RecommendationQueue.KeyOf(person.UserId));
+
+        // Not a wait for her queue to be gone: the reads above asked each replica for a background refill (a queue of one
+        // is below the low watermark), and a refill may write her queue again after the consumer dropped it. Reads
+        // re-check queued users against her current card, so what each replica serves is the check.
 
         foreach (var (client, counters) in new[] { (onFirst, first), (onSecond, second) })
         {
@@ -80,7 +82,4 @@ public sealed class CardCacheReplicaTests(TwoReplicas service) : IClassFixture<T
 
         metrics.ShouldContain("dating_matching_card_cache_misses_total");
     }
-
-    private Task WaitUntilGoneAsync(StackExchange.Redis.RedisKey key) =>
-        Eventually.UntilAsync(async () => !await service.Redis.KeyExistsAsync(key), "the queue to be invalidated");
 }
