@@ -2,6 +2,11 @@ using Dating.AppHost.Options;
 using Dating.Stacks;
 using Dating.Testing;
 
+// The two topologies' stacks run one after the other: on two cores, one stack starting while the other serves its
+// specs slowed both (the microservices stack took 110 s to start beside the monolith's specs), and a fresh process's
+// first request, starved of a core, once outlasted the gateway's 10 s replica timeout (a 504 on a CI run).
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace Dating.EndToEnd.Tests.Stacks;
 
 /// <summary>
