@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,15 +11,42 @@ internal static class Probes
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(2) };
 
-    /// <summary>Registers <paramref name="probe"/> as the resource's health check.</summary>
+    // Aspire runs a failing health check again after a pause that grows with each failure (1 s, 2 s, 3 s, 4 s, then
+    // 5 s), so a server that became ready just after a failed check went unseen for up to 5 s, at each link of the
+    // start's chain: RabbitMQ, then the services that wait for it, then the gateway that waits for them. Within one
+    // check a failing probe is therefore tried again every quarter second for up to 10 s (Aspire has no setting for
+    // its pauses): readiness is seen within a quarter second, but in the short pauses between checks.
+    private static readonly TimeSpan RetryFor = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Registers <paramref name="probe"/> as the resource's health check: healthy as soon as the probe passes,
+    /// unhealthy when it has failed for <see cref="RetryFor"/>.
+    /// </summary>
     public static IResourceBuilder<T> WithProbe<T>(this IResourceBuilder<T> builder, string unhealthy, Func<CancellationToken, Task<bool>> probe)
         where T : IResource
     {
         var key = $"{builder.Resource.Name}_check";
         builder.ApplicationBuilder.Services.AddHealthChecks().AddAsyncCheck(
             key,
-            async ct => await probe(ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(unhealthy));
+            async ct => await PassesWithinAsync(probe, RetryFor, ct) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(unhealthy));
         return builder.WithHealthCheck(key);
+    }
+
+    internal static async Task<bool> PassesWithinAsync(Func<CancellationToken, Task<bool>> probe, TimeSpan within, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        while (!await probe(ct))
+        {
+            if (Stopwatch.GetElapsedTime(started) + RetryEvery > within)
+            {
+                return false;
+            }
+
+            await Task.Delay(RetryEvery, ct);
+        }
+
+        return true;
     }
 
     public static async Task<bool> RedisPingAsync(int port, CancellationToken ct) =>
@@ -46,16 +74,21 @@ internal static class Probes
     // An empty request: the server only has to accept the connection (no answer is awaited when nothing was sent).
     public static async Task<bool> TcpAcceptsAsync(int port, CancellationToken ct) => await ExchangeAsync(port, [], ct) is not null;
 
-    public static async Task<bool> HttpAnswersAsync(string url, CancellationToken ct)
+    public static async Task<bool> HttpAnswersAsync(string url, CancellationToken ct) => await HttpStatusAsync(url, ct) is not null;
+
+    /// <summary>Whether an HTTP GET is answered with a success status (a service's /health once it is ready).</summary>
+    public static async Task<bool> HttpOkAsync(string url, CancellationToken ct) => await HttpStatusAsync(url, ct) is >= 200 and < 300;
+
+    private static async Task<int?> HttpStatusAsync(string url, CancellationToken ct)
     {
         try
         {
             using var response = await Http.GetAsync(url, ct);
-            return true;
+            return (int)response.StatusCode;
         }
         catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            return false;
+            return null;
         }
     }
 

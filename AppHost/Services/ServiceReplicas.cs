@@ -97,7 +97,7 @@ public sealed class ServiceReplicas
             .WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000")
             // Only the gateway faces clients; a service must not take a caller's X-Forwarded-For on trust.
             .DisableForwardedHeaders()
-            .WithHttpHealthCheck("/health");
+            .WithProbe("/health does not answer 200 (ready)", ct => Probes.HttpOkAsync($"http://127.0.0.1:{port}/health", ct));
 
     /// <summary>Every replica gets the connection string and waits until it answers.</summary>
     public ServiceReplicas WithReference(IResourceBuilder<IResourceWithConnectionString> source, string? connectionName = null)
